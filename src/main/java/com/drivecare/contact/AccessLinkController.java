@@ -1,0 +1,45 @@
+package com.drivecare.contact;
+
+import com.drivecare.customer.CustomerService;
+import com.drivecare.platform.Caller;
+import com.drivecare.platform.ConflictException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff send a customer his personal self-service link (a fresh access token) on his preferred
+ * written channel. An {@code Idempotency-Key} header makes a repeated click send one message.
+ */
+@RestController
+class AccessLinkController {
+
+  static final String TEMPLATE = "access-link";
+
+  private final CustomerService customers;
+  private final NotificationService notifications;
+
+  AccessLinkController(CustomerService customers, NotificationService notifications) {
+    this.customers = customers;
+    this.notifications = notifications;
+  }
+
+  @PostMapping("/api/customers/{id}/access-link")
+  @Transactional
+  public ResponseEntity<Map<String, Object>> send(@PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    Caller caller = Caller.current();
+    customers.get(id, caller);
+    String key = "access-link:" + id + ":" + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID());
+    var outboxId = notifications.request(new NotificationRequest(TEMPLATE, id, "customer-" + id, key, null,
+        caller.actor(), Map.of(), true));
+    long notificationId = outboxId.orElseThrow(() -> new ConflictException(
+        "Customer " + id + " has no e-mail, mobile number or postal address to send the link to"));
+    return ResponseEntity.accepted().body(Map.of("notificationId", notificationId));
+  }
+}

@@ -1,0 +1,51 @@
+package com.drivecare.contact;
+
+import static com.drivecare.platform.Db.instant;
+import static com.drivecare.platform.Db.nullableLong;
+import static com.drivecare.platform.Db.ts;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The contact log: every touchpoint of every case, kept after the process ends. It is what a
+ * manager reviews before he calls, and the timeline a customer sees. Rows are written in the
+ * caller's transaction — with the engine's state when a delegate writes them.
+ */
+@Service
+public class ContactLog {
+
+  private static final int MAX_NOTE = 2000;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ContactLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void record(String businessKey, Long customerId, Channel channel, Direction direction, String actor,
+      String outcome, String note) {
+    jdbc.sql("""
+        insert into drivecare.contact_log (business_key, customer_id, channel, direction, actor, outcome, note, occurred_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(businessKey, customerId, channel.name(), direction.name(), actor, outcome,
+            note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…",
+            ts(clock.instant()))
+        .update();
+  }
+
+  /** The case's touchpoints, oldest first. */
+  public List<ContactEntry> timeline(String businessKey) {
+    return jdbc.sql("select * from drivecare.contact_log where business_key = ? order by occurred_at, id")
+        .param(businessKey)
+        .query((rs, row) -> new ContactEntry(rs.getLong("id"), rs.getString("business_key"),
+            nullableLong(rs, "customer_id"), Channel.valueOf(rs.getString("channel")),
+            Direction.valueOf(rs.getString("direction")), rs.getString("actor"), rs.getString("outcome"),
+            rs.getString("note"), instant(rs, "occurred_at")))
+        .list();
+  }
+}

@@ -1,0 +1,57 @@
+package com.drivecare.contact;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.util.PropertyPlaceholderHelper;
+
+/**
+ * The texts of notifications, in {@code notifications/messages.properties} (English) and
+ * {@code messages_fr.properties}: per template a {@code .subject}, a {@code .body} and optionally a
+ * shorter {@code .sms}; {@code ${name}} placeholders are filled from the request. A placeholder
+ * without a value is an error, so no customer ever reads "${caseOwnerName}".
+ */
+@Component
+public class NotificationTemplates {
+
+  private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+  private final PropertyPlaceholderHelper placeholders = new PropertyPlaceholderHelper("${", "}", null, null, false);
+
+  NotificationTemplates() {
+    messages.setBasename("notifications/messages");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    messages.setUseCodeAsDefaultMessage(false);
+  }
+
+  public Rendered render(String template, Channel channel, Locale locale, Map<String, Object> values) {
+    Properties props = new Properties();
+    values.forEach((k, v) -> {
+      if (v != null) {
+        props.setProperty(k, v.toString());
+      }
+    });
+    try {
+      String subject = messages.getMessage(template + ".subject", null, locale);
+      String body = channel == Channel.SMS
+          ? messages.getMessage(template + ".sms", null, messages.getMessage(template + ".body", null, locale), locale)
+          : messages.getMessage(template + ".body", null, locale);
+      return new Rendered(fill(subject, props, template), fill(body, props, template));
+    } catch (NoSuchMessageException e) {
+      throw new IllegalArgumentException("Unknown notification template '" + template + "'", e);
+    }
+  }
+
+  private String fill(String text, Properties values, String template) {
+    try {
+      return placeholders.replacePlaceholders(text, values);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Template '" + template + "': " + e.getMessage(), e);
+    }
+  }
+
+  public record Rendered(String subject, String body) {}
+}

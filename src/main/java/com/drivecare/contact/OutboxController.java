@@ -1,0 +1,87 @@
+package com.drivecare.contact;
+
+import com.drivecare.customer.CustomerRepository;
+import com.drivecare.platform.Caller;
+import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.NotFoundException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The outbox for staff: what was (or will be) sent to whom, failed deliveries, the letters to print. */
+@RestController
+@RequestMapping("/api/outbox")
+@Validated
+class OutboxController {
+
+  private final OutboxRepository outbox;
+  private final CustomerRepository customers;
+  private final Clock clock;
+
+  OutboxController(OutboxRepository outbox, CustomerRepository customers, Clock clock) {
+    this.outbox = outbox;
+    this.customers = customers;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  List<OutboxMessage> search(@RequestParam(required = false) OutboxMessage.Status status,
+      @RequestParam(required = false) Channel channel, @RequestParam(required = false) String businessKey,
+      @RequestParam(required = false) Long customerId,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+      @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    return outbox.search(status, channel, businessKey, customerId, region(), null, limit, offset);
+  }
+
+  @GetMapping("/{id}")
+  OutboxMessage get(@PathVariable long id) {
+    Caller caller = Caller.current();
+    return outbox.find(id)
+        .filter(m -> customers.find(m.customerId()).map(c -> caller.maySee(c.id(), c.region())).orElse(false))
+        .orElseThrow(() -> new NotFoundException("Notification " + id));
+  }
+
+  /** Puts a FAILED notification back in line for delivery, with a fresh set of attempts. */
+  @PostMapping("/{id}/retry")
+  ResponseEntity<OutboxMessage> retry(@PathVariable long id) {
+    OutboxMessage message = get(id);
+    if (!outbox.requeue(message.id(), clock.instant())) {
+      throw new ConflictException("Notification " + id + " is " + message.status() + "; only FAILED ones are retried");
+    }
+    return ResponseEntity.accepted().body(outbox.find(id).orElseThrow());
+  }
+
+  /** The letters of a day's print batch as CSV, for the print shop. */
+  @GetMapping(path = "/print-batches/{date}", produces = "text/csv")
+  ResponseEntity<String> printBatch(
+      @PathVariable @Pattern(regexp = "^\\d{4}-\\d{2}-\\d{2}$", message = "must be a date such as 2026-11-23") String date)
+      throws java.io.IOException {
+    var letters = outbox.search(OutboxMessage.Status.SENT, Channel.LETTER, null, null, region(), date, 100_000, 0);
+    var out = new StringBuilder();
+    try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+        .setHeader("notification", "recipient", "language", "subject", "body").get())) {
+      for (OutboxMessage m : letters) {
+        printer.printRecord(m.id(), m.recipient(), m.language(), m.subject(), m.body());
+      }
+    }
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(out.toString());
+  }
+
+  private static String region() {
+    Caller.Staff staff = (Caller.Staff) Caller.current();
+    return staff.isAdmin() ? null : staff.region();
+  }
+}

@@ -1,0 +1,69 @@
+package com.drivecare.contact;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code camunda:delegateExpression="${sendNotification}"}: puts a notification into the outbox in the
+ * engine's transaction. Reads (as input parameters or process variables):
+ * {@code notificationTemplate} (required), {@code customerId} (required), {@code notificationChannel}
+ * (a written channel; default the customer's preferred), {@code caseOwner} (user id named in the text),
+ * {@code withAccessLink} (put the customer's self-service link in the text). Every other simple
+ * variable is available to the template as {@code ${name}}. The idempotency key is the activity
+ * instance, so a retried job or a replayed step never queues the message twice. Sets
+ * {@code notificationId} (null when the customer could not be reached on that channel).
+ * Put it behind {@code camunda:asyncBefore} with a retry cycle, like every side effect.
+ */
+@Component("sendNotification")
+public class SendNotificationDelegate implements JavaDelegate {
+
+  public static final String VAR_TEMPLATE = "notificationTemplate";
+  public static final String VAR_CUSTOMER_ID = "customerId";
+  public static final String VAR_CHANNEL = "notificationChannel";
+  public static final String VAR_CASE_OWNER = "caseOwner";
+  public static final String VAR_WITH_ACCESS_LINK = "withAccessLink";
+  public static final String VAR_NOTIFICATION_ID = "notificationId";
+
+  private final NotificationService notifications;
+
+  SendNotificationDelegate(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String template = required(execution, VAR_TEMPLATE).toString();
+    long customerId = ((Number) required(execution, VAR_CUSTOMER_ID)).longValue();
+    Object channel = execution.getVariable(VAR_CHANNEL);
+    Object caseOwner = execution.getVariable(VAR_CASE_OWNER);
+    String key = execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId()
+        + (channel == null ? "" : ":" + channel);
+    var request = new NotificationRequest(template, customerId, execution.getProcessBusinessKey(), key,
+        channel == null ? null : Channel.valueOf(channel.toString()),
+        caseOwner == null ? null : caseOwner.toString(), templateValues(execution),
+        Boolean.TRUE.equals(execution.getVariable(VAR_WITH_ACCESS_LINK)));
+    execution.setVariable(VAR_NOTIFICATION_ID, notifications.request(request).orElse(null));
+  }
+
+  private static Object required(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null) {
+      throw new IllegalStateException("Variable '" + name + "' is required by " + execution.getCurrentActivityId());
+    }
+    return value;
+  }
+
+  private static Map<String, Object> templateValues(DelegateExecution execution) {
+    Map<String, Object> values = new HashMap<>();
+    execution.getVariables().forEach((name, value) -> {
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date) {
+        values.put(name, value);
+      }
+    });
+    return values;
+  }
+}

@@ -1,0 +1,167 @@
+package com.drivecare.people;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Brings the engine's identity side to what Drivecare needs, in every profile and idempotently:
+ * the staff groups and their rights in Tasklist, the shared task filters, and the administrator
+ * named by {@code DRIVECARE_ADMIN_USER} / {@code DRIVECARE_ADMIN_PASSWORD} (created, or its password
+ * and membership brought up to date).
+ */
+@Component
+public class OrganisationSetup {
+
+  static final String FILTER_MY_TASKS = "My tasks";
+  static final String FILTER_GROUP_TASKS = "My group's tasks";
+  static final String FILTER_OVERDUE = "Overdue";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganisationSetup.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final String adminUser;
+  private final String adminPassword;
+
+  OrganisationSetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService,
+      @Value("${drivecare.admin.user:}") String adminUser,
+      @Value("${drivecare.admin.password:}") String adminPassword) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(0)
+  public void onEngineReady() {
+    ensureAdministrators();
+    Groups.STAFF.forEach(g -> ensureStaffGroup(g.id(), g.name()));
+    ensureFilters();
+    ensureAdminUser();
+  }
+
+  private void ensureAdministrators() {
+    ensureGroup(Groups.ADMINS, "Administrators", org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
+    for (Resource resource : Resources.values()) {
+      grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  private void ensureStaffGroup(String id, String name) {
+    ensureGroup(id, name, org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+    grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Tasklist names the process of a task, lets agents pick colleagues when they delegate, and
+    // shows the decisions behind a task.
+    grant(id, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grant(id, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(id, Resources.USER, ANY, Permissions.READ);
+    grant(id, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  private void ensureGroup(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+      LOG.info("Created group {}", id);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      return;
+    }
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private void ensureFilters() {
+    ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter(FILTER_GROUP_TASKS, 0, "Tasks offered to my groups, assigned or not",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    ensureFilter(FILTER_OVERDUE, 10, "Tasks past their due date",
+        taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name)
+          .setQuery(query)
+          .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+      filterService.saveFilter(filter);
+      LOG.info("Created Tasklist filter '{}'", name);
+    }
+    // every user may read the shared filters; what each filter shows is still limited by his rights
+    if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+        .resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
+      Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      read.setUserId(ANY);
+      read.setResource(Resources.FILTER);
+      read.setResourceId(filter.getId());
+      read.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(read);
+    }
+  }
+
+  private void ensureAdminUser() {
+    if (!StringUtils.hasText(adminUser)) {
+      return;
+    }
+    if (!StringUtils.hasText(adminPassword)) {
+      throw new IllegalStateException("DRIVECARE_ADMIN_USER is set but DRIVECARE_ADMIN_PASSWORD is empty");
+    }
+    User user = identityService.createUserQuery().userId(adminUser).singleResult();
+    if (user == null) {
+      user = identityService.newUser(adminUser);
+      user.setFirstName("Drivecare");
+      user.setLastName("Administrator");
+      LOG.info("Creating administrator {}", adminUser);
+    }
+    user.setPassword(adminPassword);
+    identityService.saveUser(user);
+    if (identityService.createUserQuery().userId(adminUser).memberOfGroup(Groups.ADMINS).count() == 0) {
+      identityService.createMembership(adminUser, Groups.ADMINS);
+    }
+    identityService.unlockUser(adminUser);
+  }
+}

@@ -1,0 +1,71 @@
+package com.drivecare.platform;
+
+import com.drivecare.people.Groups;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is calling the API: a member of staff (a Camunda user, with his groups and region) or a
+ * customer holding a personal access token. Controllers and services ask it what the caller may see.
+ */
+public sealed interface Caller permits Caller.Staff, Caller.Customer {
+
+  /** The name the contact log records as the actor. */
+  String actor();
+
+  /** Whether the caller may see data of a customer of {@code region} with id {@code customerId}. */
+  boolean maySee(long customerId, String region);
+
+  /** The caller of the current request. */
+  static Caller current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+      return caller;
+    }
+    throw new IllegalStateException("No authenticated Drivecare caller in this request");
+  }
+
+  /**
+   * A member of staff. {@code region} is null for administrators and national teams, who see every
+   * region; an agent of a region sees that region's customers only.
+   */
+  record Staff(String userId, Set<String> groups, String region) implements Caller {
+
+    public Staff {
+      groups = Set.copyOf(groups);
+    }
+
+    public boolean isAdmin() {
+      return groups.contains(Groups.ADMINS);
+    }
+
+    public boolean isStaff() {
+      return isAdmin() || groups.stream().anyMatch(Groups::isStaffGroup);
+    }
+
+    @Override
+    public String actor() {
+      return userId;
+    }
+
+    @Override
+    public boolean maySee(long customerId, String customerRegion) {
+      return isAdmin() || region == null || region.equals(customerRegion);
+    }
+  }
+
+  /** A customer, who sees only his own reservations, vehicles and cases. */
+  record Customer(long customerId) implements Caller {
+
+    @Override
+    public String actor() {
+      return "customer:" + customerId;
+    }
+
+    @Override
+    public boolean maySee(long customerId, String region) {
+      return this.customerId == customerId;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package com.drivecare.platform;
+
+import com.drivecare.customer.AccessTokenService;
+import com.drivecare.people.Groups;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /camunda/**} — the webapps log users in themselves, against the same identity
+ *       service, with their own session and CSRF protection; Spring Security stays out of the way.</li>
+ *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**} — stateless: HTTP Basic for
+ *       staff (checked against Camunda's identity service), a Bearer access token for customers.
+ *       Health is open without details, for load balancers.</li>
+ * </ul>
+ * Which customer or region a caller may see is decided by the services ({@link Caller#maySee}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  private static final String STAFF = StaffAuthenticationProvider.ROLE_STAFF;
+  private static final String CUSTOMER = CustomerTokenAuthenticationFilter.ROLE_CUSTOMER;
+
+  @Bean
+  ProblemSecurityHandlers problemSecurityHandlers(ObjectMapper objectMapper) {
+    return new ProblemSecurityHandlers(objectMapper);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(path("/camunda/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        // Camunda's CsrfPreventionFilter and HeaderSecurityFilter protect the webapps
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, ProblemSecurityHandlers problems,
+      @Value("${drivecare.security.hsts:false}") boolean hsts) throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/actuator/**")).hasRole(STAFF)
+            .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
+            // organisation set-up is for administrators
+            .requestMatchers(path(HttpMethod.PUT, "/api/regions/**"), path(HttpMethod.PUT, "/api/agents/**"))
+            .hasRole(Groups.ADMINS)
+            // what a customer may read of his own; services return 404 for anything else
+            .requestMatchers(path(HttpMethod.GET, "/api/customers/{id}"), path(HttpMethod.GET, "/api/vehicles"),
+                path(HttpMethod.GET, "/api/vehicles/{id}"), path(HttpMethod.GET, "/api/reservations"),
+                path(HttpMethod.GET, "/api/reservations/{number}"),
+                path(HttpMethod.GET, "/api/cases/{businessKey}/timeline"))
+            .hasAnyRole(STAFF, CUSTOMER)
+            .requestMatchers(path("/api/**")).hasRole(STAFF)
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .addFilterBefore(new CustomerTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // no cookies, no browser session: nothing for a cross-site request to ride on
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(h -> {
+          if (!hsts) {
+            h.httpStrictTransportSecurity(HeadersConfigurer.HstsConfig::disable);
+          }
+        })
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(path("/"), path("/error"), path("/favicon.ico")).permitAll()
+            .anyRequest().denyAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** Paths of the whole application: the engine REST API is a servlet of its own, outside Spring MVC. */
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setName("drivecareEngineAuthentication");
+    registration.setOrder(0); // after Spring Security's filter chain (-100)
+    return registration;
+  }
+}

@@ -1,0 +1,64 @@
+package com.drivecare.platform;
+
+import com.drivecare.people.Agent;
+import com.drivecare.people.OrganisationRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks staff credentials against Camunda's identity service — the same users, passwords, lock-out
+ * and groups as Tasklist — and turns the user's groups into authorities: {@code ROLE_USER} for
+ * every user, {@code ROLE_STAFF} for members of a Drivecare group or administrators, and
+ * {@code ROLE_<group id>} per group.
+ */
+@Component
+public class StaffAuthenticationProvider implements AuthenticationProvider {
+
+  public static final String ROLE_USER = "USER";
+  public static final String ROLE_STAFF = "STAFF";
+
+  private final IdentityService identityService;
+  private final OrganisationRepository organisation;
+
+  StaffAuthenticationProvider(IdentityService identityService, OrganisationRepository organisation) {
+    this.identityService = identityService;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String userId = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    if (userId == null || userId.isBlank() || credentials == null
+        || !identityService.checkPassword(userId, credentials.toString())) {
+      throw new BadCredentialsException("Wrong user name or password");
+    }
+    Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
+    String region = organisation.agent(userId).map(Agent::region).orElse(null);
+    Caller.Staff staff = new Caller.Staff(userId, groups, region);
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    authorities.add(new SimpleGrantedAuthority("ROLE_" + ROLE_USER));
+    if (staff.isStaff()) {
+      authorities.add(new SimpleGrantedAuthority("ROLE_" + ROLE_STAFF));
+    }
+    groups.forEach(g -> authorities.add(new SimpleGrantedAuthority("ROLE_" + g)));
+    return UsernamePasswordAuthenticationToken.authenticated(staff, null, authorities);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}
