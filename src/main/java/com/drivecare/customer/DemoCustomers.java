@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,22 +25,25 @@ class DemoCustomers {
   private final CustomerService customers;
   private final VehicleService vehicles;
   private final ReservationService reservations;
-  private final JdbcClient jdbc;
+  private final ReservationRepository reservationRepository;
   private final TransactionTemplate transaction;
 
-  DemoCustomers(CustomerService customers, VehicleService vehicles, ReservationService reservations, JdbcClient jdbc,
-      TransactionTemplate transaction) {
+  /** Loaded once: the first demo reservation marks the data as there. */
+  static final String MARKER = "RES-DEMO-NA1";
+
+  DemoCustomers(CustomerService customers, VehicleService vehicles, ReservationService reservations,
+      ReservationRepository reservationRepository, TransactionTemplate transaction) {
     this.customers = customers;
     this.vehicles = vehicles;
     this.reservations = reservations;
-    this.jdbc = jdbc;
+    this.reservationRepository = reservationRepository;
     this.transaction = transaction;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   @Order(2)
   public void onEngineReady() {
-    if (jdbc.sql("select count(*) from drivecare.customer").query(Long.class).single() > 0) {
+    if (reservationRepository.exists(MARKER)) {
       return;
     }
     transaction.executeWithoutResult(status -> load());
@@ -71,7 +73,7 @@ class DemoCustomers {
     vehicle("WDCAR5EV0RB000455", "ML-455-CD", "Aurora Compact", 2024, "42900.00", marc, null);
     vehicle("WDCAR5EV4SB000520", "M-TB 520", "Aurora Sedan", 2025, "66500.00", thomas, null);
 
-    reservation("RES-DEMO-NA1", james, "Aurora Sedan Long Range", "1000.00");
+    reservation(MARKER, james, "Aurora Sedan Long Range", "1000.00");
     reservation("RES-DEMO-NA2", linda, "Aurora GT", "2500.00");
     reservation("RES-DEMO-FR1", emilie, "Aurora GT", "2500.00");
     reservation("RES-DEMO-DE1", thomas, "Aurora Compact", "1000.00");

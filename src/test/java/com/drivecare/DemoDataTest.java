@@ -1,0 +1,41 @@
+package com.drivecare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.drivecare.people.Groups;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What `mvn spring-boot:run` gives a newcomer: demo regions, staff who can log in, customers to walk every journey. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "drivecare.demo-data.enabled=true")
+class DemoDataTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void demoOrganisationAndCustomersAreThere() {
+    Api camille = Api.at(port).basic("camille", "demo");
+    var regions = camille.get("/api/regions");
+    assertThat(regions.status()).isEqualTo(200);
+    assertThat(regions.json().findValuesAsText("country")).contains("US", "FR", "DE");
+    var france = regions.json().findParents("code").stream().filter(r -> r.get("code").asText().equals("FR-IDF"))
+        .findFirst().orElseThrow();
+    assertThat(france.get("agents").findValuesAsText("groups").toString()).isNotNull();
+    assertThat(france.get("agents").findValuesAsText("userId")).contains("camille", "chloe", "antoine");
+
+    var mine = camille.get("/api/customers?limit=500");
+    assertThat(mine.json().findValuesAsText("region")).isNotEmpty().allMatch("FR-IDF"::equals);
+    assertThat(mine.json().findValuesAsText("name")).contains("Émilie Rousseau", "Thierry Vasseur");
+
+    Api admin = Api.at(port).basic("admin", "admin");
+    assertThat(admin.get("/api/reservations/RES-DEMO-NA2").json().get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(admin.get("/api/vehicles?vin=WDCAR9GT5SB000311").json().get(0).get("listPrice").asDouble())
+        .isEqualTo(185000.0);
+    for (String group : new String[] {Groups.RECALL_COORDINATORS, Groups.CUSTOMER_RELATIONS}) {
+      assertThat(admin.get("/api/agents").json().findParents("userId").stream()
+          .filter(a -> a.get("groups").toString().contains(group))).isNotEmpty();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package com.drivecare.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.drivecare.Api;
+import com.drivecare.TestData;
+import com.drivecare.customer.Customer;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** E-mail through a real SMTP server (GreenMail): delivered in the customer's language, retried when it fails. */
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "drivecare.notifications.email.transport=smtp",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=3025"})
+class EmailDeliveryTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @Autowired NotificationService notifications;
+  @Autowired OutboxDispatcher dispatcher;
+  @Autowired OutboxRepository outbox;
+  @Autowired TransactionTemplate transaction;
+  @Autowired TestData testData;
+  @LocalServerPort int port;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void frenchCustomerGetsAFrenchEmail() throws Exception {
+    Customer customer = testData.customer().named("Thierry Vasseur").speaking("fr")
+        .email(TestData.unique("thierry") + "@example.fr").create();
+    long id = request(customer);
+    dispatcher.dispatchDue();
+
+    assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
+    MimeMessage mail = received(customer.email());
+    assertThat(mail.getSubject()).isEqualTo("Votre lien personnel Drivecare");
+    assertThat(mail.getHeader("Content-Language")[0]).isEqualTo("fr");
+    assertThat(mail.getContent().toString()).startsWith("Bonjour Thierry Vasseur").contains("/self-service/#token=dct_");
+  }
+
+  @Test
+  void englishCustomerGetsAnEnglishEmail() throws Exception {
+    Customer customer = testData.customer().named("James Carter").speaking("en")
+        .inRegion(TestData.NA, "America/Los_Angeles").email(TestData.unique("james") + "@example.com").create();
+    request(customer);
+    dispatcher.dispatchDue();
+    MimeMessage mail = received(customer.email());
+    assertThat(mail.getSubject()).isEqualTo("Your personal Drivecare link");
+    assertThat(mail.getContent().toString()).startsWith("Dear James Carter");
+  }
+
+  @Test
+  void failedDeliveryIsRetriedWithBackoffThenFailedVisiblyAndCanBeRetried() throws Exception {
+    Customer customer = testData.customer().email(TestData.unique("down") + "@example.com").create();
+    long id = request(customer);
+    smtp.stop();
+
+    Instant start = Instant.now();
+    dispatcher.dispatchDue();
+    OutboxMessage afterFirst = outbox.find(id).orElseThrow();
+    assertThat(afterFirst.status()).isEqualTo(OutboxMessage.Status.PENDING);
+    assertThat(afterFirst.attempts()).isEqualTo(1);
+    assertThat(afterFirst.lastError()).isNotBlank();
+    assertThat(afterFirst.nextAttemptAt()).isAfter(start.plus(Duration.ofSeconds(50)));
+
+    dispatcher.dispatchDue(); // not due yet: nothing happens
+    assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(1);
+
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofMinutes(2))));
+    dispatcher.dispatchDue();
+    assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(2);
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofMinutes(5))));
+    dispatcher.dispatchDue();
+    OutboxMessage failed = outbox.find(id).orElseThrow();
+    assertThat(failed.status()).isEqualTo(OutboxMessage.Status.FAILED);
+    assertThat(failed.attempts()).isEqualTo(3);
+
+    Api admin = Api.at(port).basic("test-admin", "test-admin-secret");
+    assertThat(admin.get("/api/outbox?status=FAILED&customerId=" + customer.id()).json()).hasSize(1);
+    assertThat(admin.get("/actuator/prometheus").body()).contains("drivecare_outbox_messages{status=\"FAILED\"}");
+
+    smtp.start();
+    assertThat(admin.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(202);
+    assertThat(admin.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(409);
+    dispatcher.dispatchDue();
+    assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
+    assertThat(received(customer.email()).getSubject()).isNotBlank();
+  }
+
+  private long request(Customer customer) {
+    return transaction.execute(s -> notifications.request(new NotificationRequest("access-link", customer.id(),
+        "customer-" + customer.id(), TestData.unique("key"), Channel.EMAIL, null, Map.of(), true))).orElseThrow();
+  }
+
+  private static MimeMessage received(String recipient) throws Exception {
+    return java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return m.getAllRecipients()[0].toString().equals(recipient);
+          } catch (jakarta.mail.MessagingException e) {
+            return false;
+          }
+        })
+        .findFirst().orElseThrow(() -> new AssertionError("No e-mail to " + recipient));
+  }
+}
