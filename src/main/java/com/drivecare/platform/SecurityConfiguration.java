@@ -58,7 +58,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, ProblemSecurityHandlers problems,
-      @Value("${drivecare.security.hsts:false}") boolean hsts) throws Exception {
+      @Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}") boolean hstsDisabled) throws Exception {
     return http
         .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
         .authorizeHttpRequests(auth -> auth
@@ -83,7 +83,8 @@ public class SecurityConfiguration {
         // no cookies, no browser session: nothing for a cross-site request to ride on
         .csrf(AbstractHttpConfigurer::disable)
         .headers(h -> {
-          if (!hsts) {
+          // one switch for the API and the webapps: DRIVECARE_HSTS_DISABLED=false behind HTTPS
+          if (hstsDisabled) {
             h.httpStrictTransportSecurity(HeadersConfigurer.HstsConfig::disable);
           }
         })
