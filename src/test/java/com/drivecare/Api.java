@@ -44,18 +44,18 @@ public final class Api {
   }
 
   public Response post(String path, Object json) {
-    try {
-      return send(request(path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json instanceof String s ? s : JSON.writeValueAsString(json))));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return sendJson("POST", path, json);
   }
 
   public Response put(String path, Object json) {
+    return sendJson("PUT", path, json);
+  }
+
+  private Response sendJson(String method, String path, Object json) {
     try {
+      String body = json instanceof String s ? s : JSON.writeValueAsString(json);
       return send(request(path).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(json instanceof String s ? s : JSON.writeValueAsString(json))));
+          .method(method, HttpRequest.BodyPublishers.ofString(body)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
