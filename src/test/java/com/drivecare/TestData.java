@@ -82,6 +82,23 @@ public class TestData {
     return userId;
   }
 
+  /** A region of its own (Europe/Paris), so a test's workload and assignments are its own. */
+  public String freshRegion() {
+    String code = ("X" + UUID.randomUUID().toString().replace("-", "")).substring(0, 12).toUpperCase();
+    organisation.saveRegion(new Region(code, "Region " + code, "FR", "Europe/Paris", "EUR", null, null));
+    return code;
+  }
+
+  /** A case owner, his manager and the region's regional manager. */
+  public Team team(String region) {
+    String regional = staff(unique("regional"), com.drivecare.people.Groups.REGIONAL_MANAGERS, region, null);
+    String manager = staff(unique("manager"), com.drivecare.people.Groups.MANAGERS, region, regional);
+    String owner = staff(unique("owner"), com.drivecare.people.Groups.CASE_OWNERS, region, manager);
+    return new Team(owner, manager, regional);
+  }
+
+  public record Team(String owner, String manager, String regionalManager) {}
+
   public CustomerBuilder customer() {
     return new CustomerBuilder();
   }

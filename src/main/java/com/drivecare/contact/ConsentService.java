@@ -83,7 +83,8 @@ public class ConsentService {
     return Optional.ofNullable(value).filter(v -> !v.isBlank());
   }
 
-  private ContactProperties.Window callingWindow(Customer customer) {
+  /** The calling window that applies to the customer: his region's, or the default. */
+  public ContactProperties.Window callingWindow(Customer customer) {
     return organisation.region(customer.region())
         .filter(r -> r.callingWindowStart() != null && r.callingWindowEnd() != null)
         .map(r -> new ContactProperties.Window(r.callingWindowStart(), r.callingWindowEnd()))

@@ -99,6 +99,32 @@ public class NotificationService {
     return Optional.of(id);
   }
 
+  /**
+   * Stores a notification to a member of staff (in English, by e-mail), once per idempotency key.
+   * Empty when the user has no e-mail address — logged, since staff notifications are a courtesy,
+   * not a step of the customer's case.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Long> requestForStaff(String template, String userId, String businessKey, String idempotencyKey,
+      Map<String, Object> variables) {
+    Optional<Long> existing = outbox.idByKey(idempotencyKey);
+    if (existing.isPresent()) {
+      return existing;
+    }
+    Optional<StaffMember> staff = assignment.staffMember(userId);
+    if (staff.isEmpty() || staff.get().email() == null || staff.get().email().isBlank()) {
+      LOG.warn("Staff notification '{}' for {} not sent: no e-mail address", template, userId);
+      return Optional.empty();
+    }
+    Map<String, Object> values = new HashMap<>(variables);
+    values.put("recipientName", staff.get().name());
+    values.put("businessKey", businessKey == null ? "" : businessKey);
+    var rendered = templates.render(template, Channel.EMAIL, java.util.Locale.ENGLISH, values);
+    Instant now = clock.instant();
+    return Optional.of(outbox.insert(idempotencyKey, template, Channel.EMAIL, null, businessKey, staff.get().email(),
+        "en", rendered.subject(), rendered.body(), now, now));
+  }
+
   private String accessLink(Customer customer, NotificationRequest request) {
     var token = tokens.issue(customer.id(), "link in '" + request.template() + "'", null, "drivecare");
     // the token travels in the fragment, which browsers never send to a server or put in its logs

@@ -83,7 +83,8 @@ public class OutboxDispatcher {
       }
       String printBatch = sender.deliver(message);
       transaction.executeWithoutResult(status -> {
-        if (outbox.markSent(id, node, clock.instant(), printBatch)) {
+        // staff notifications (no customer) are not part of a customer's timeline
+        if (outbox.markSent(id, node, clock.instant(), printBatch) && message.customerId() != null) {
           contactLog.record(message.businessKey(), message.customerId(), message.channel(), Direction.OUTBOUND,
               "drivecare", "DELIVERED", message.template() + ": " + (message.subject() == null ? "" : message.subject()));
         }

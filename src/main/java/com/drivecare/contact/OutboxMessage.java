@@ -2,8 +2,11 @@ package com.drivecare.contact;
 
 import java.time.Instant;
 
-/** A notification in the outbox, rendered in the customer's language, waiting for or done with delivery. */
-public record OutboxMessage(long id, String idempotencyKey, String template, Channel channel, long customerId,
+/**
+ * A notification in the outbox, rendered in the recipient's language, waiting for or done with
+ * delivery. {@code customerId} is null for notifications to staff.
+ */
+public record OutboxMessage(long id, String idempotencyKey, String template, Channel channel, Long customerId,
     String businessKey, String recipient, String language, String subject, String body, Status status, int attempts,
     Instant nextAttemptAt, String lastError, String printBatch, Instant createdAt, Instant deliveredAt) {
 

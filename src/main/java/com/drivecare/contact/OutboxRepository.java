@@ -26,7 +26,7 @@ class OutboxRepository {
         .query(Long.class).optional();
   }
 
-  long insert(String key, String template, Channel channel, long customerId, String businessKey, String recipient,
+  long insert(String key, String template, Channel channel, Long customerId, String businessKey, String recipient,
       String language, String subject, String body, Instant now, Instant notBefore) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
@@ -86,7 +86,7 @@ class OutboxRepository {
   List<OutboxMessage> search(OutboxMessage.Status status, Channel channel, String businessKey, Long customerId,
       String region, String printBatch, int limit, int offset) {
     return jdbc.sql("""
-        select o.* from drivecare.outbox o join drivecare.customer c on c.id = o.customer_id
+        select o.* from drivecare.outbox o left join drivecare.customer c on c.id = o.customer_id
         where (cast(:status as varchar) is null or o.status = :status)
           and (cast(:channel as varchar) is null or o.channel = :channel)
           and (cast(:businessKey as varchar) is null or o.business_key = :businessKey)
@@ -108,7 +108,7 @@ class OutboxRepository {
 
   static OutboxMessage map(ResultSet rs, int row) throws SQLException {
     return new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("template"),
-        Channel.valueOf(rs.getString("channel")), rs.getLong("customer_id"), rs.getString("business_key"),
+        Channel.valueOf(rs.getString("channel")), com.drivecare.platform.Db.nullableLong(rs, "customer_id"), rs.getString("business_key"),
         rs.getString("recipient"), rs.getString("language"), rs.getString("subject"), rs.getString("body"),
         OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
         rs.getString("last_error"), rs.getString("print_batch"), instant(rs, "created_at"),

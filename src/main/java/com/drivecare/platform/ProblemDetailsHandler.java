@@ -37,6 +37,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
+  @ExceptionHandler(com.drivecare.people.AssignmentService.NoAgentAvailableException.class)
+  ProblemDetail noAgent(RuntimeException e) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Nobody available", e.getMessage());
+  }
+
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
     return invalid(e.errors());

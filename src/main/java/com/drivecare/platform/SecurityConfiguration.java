@@ -72,7 +72,11 @@ public class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, "/api/customers/{id}"), path(HttpMethod.GET, "/api/vehicles"),
                 path(HttpMethod.GET, "/api/vehicles/{id}"), path(HttpMethod.GET, "/api/reservations"),
                 path(HttpMethod.GET, "/api/reservations/{number}"),
-                path(HttpMethod.GET, "/api/cases/{businessKey}/timeline"))
+                path(HttpMethod.GET, "/api/cases/{businessKey}/timeline"),
+                path(HttpMethod.GET, "/api/reservations/{number}/cancellation"),
+                path(HttpMethod.POST, "/api/reservations/{number}/cancellation"),
+                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/confirm"),
+                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/withdraw"))
             .hasAnyRole(STAFF, CUSTOMER)
             .requestMatchers(path("/api/**")).hasRole(STAFF)
             .anyRequest().denyAll())
