@@ -1,0 +1,144 @@
+package com.drivecare.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.drivecare.Api;
+import com.drivecare.DrivecareTest;
+import com.drivecare.TestData;
+import com.drivecare.customer.Customer;
+import com.drivecare.customer.Reservation;
+import com.drivecare.customer.ReservationRepository;
+import com.drivecare.customer.ReservationStatus;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The cancellation API over HTTP, as a customer with his token and as staff. */
+@DrivecareTest
+class RetentionApiTest {
+
+  @LocalServerPort int port;
+  @Autowired TestData testData;
+  @Autowired ReservationRepository reservations;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+
+  String region;
+  TestData.Team team;
+  Customer customer;
+  Reservation reservation;
+  Api asCustomer;
+
+  @BeforeEach
+  void setUp() {
+    region = testData.freshRegion();
+    team = testData.team(region);
+    customer = testData.customer().named("Claire Fontaine").inRegion(region, "Europe/Paris").create();
+    reservation = testData.reservation(customer.id());
+    asCustomer = Api.at(port).bearer(testData.token(customer.id()));
+  }
+
+  @Test
+  void customerStartsTheLadderAndAskingAgainReturnsTheSameCase() {
+    var started = asCustomer.post(cancellation(), Map.of("reason", "Delivery too late"));
+    assertThat(started.status()).isEqualTo(201);
+    assertThat(started.json().get("status").asText()).isEqualTo("OPEN");
+    assertThat(started.json().get("caseOwner").get("userId").asText()).isEqualTo(team.owner());
+    assertThat(started.json().get("caseOwner").get("name").asText()).isEqualTo("First" + team.owner() + " Last");
+    assertThat(reservations.find(reservation.number()).orElseThrow().status())
+        .isEqualTo(ReservationStatus.CANCELLATION_REQUESTED);
+
+    var again = asCustomer.post(cancellation(), "");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("caseOwner").get("userId").asText()).isEqualTo(team.owner());
+    assertThat(asCustomer.get(cancellation()).json().get("status").asText()).isEqualTo("OPEN");
+    assertThat(asCustomer.get("/api/cases/" + reservation.number() + "/timeline").json().findValuesAsText("outcome"))
+        .contains("CANCELLATION_REQUESTED");
+  }
+
+  @Test
+  void unknownReservationIsNotFoundAndACancelledOneIsAConflict() {
+    String owner = team.owner();
+    Api staff = Api.at(port).basic(owner, TestData.password(owner));
+    var unknown = staff.post("/api/reservations/RES-NOPE-0000/cancellation", "");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+    Reservation cancelled = testData.reservation(customer.id());
+    reservations.changeStatus(cancelled.number(), ReservationStatus.ACTIVE, ReservationStatus.CANCELLED,
+        java.time.Instant.now());
+    var conflict = staff.post("/api/reservations/" + cancelled.number() + "/cancellation", "");
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.json().get("detail").asText()).contains("CANCELLED");
+  }
+
+  @Test
+  void tokenOfAnotherCustomerSeesNothing() {
+    Customer other = testData.customer().inRegion(region, "Europe/Paris").create();
+    Api asOther = Api.at(port).bearer(testData.token(other.id()));
+    assertThat(asOther.post(cancellation(), "").status()).isEqualTo(404);
+    assertThat(asOther.post(cancellation() + "/confirm", "").status()).isEqualTo(404);
+    assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.ACTIVE);
+  }
+
+  @Test
+  void customerConfirmsOnline() {
+    asCustomer.post(cancellation(), "");
+    var confirmed = asCustomer.post(cancellation() + "/confirm", "");
+    assertThat(confirmed.status()).isEqualTo(202);
+    runJobs();
+    assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.CANCELLED);
+    assertThat(asCustomer.post(cancellation() + "/confirm", "").status()).isEqualTo(409);
+
+    var report = Api.at(port).basic(team.owner(), TestData.password(team.owner())).get("/api/reports/retention");
+    assertThat(report.status()).isEqualTo(200);
+    var mine = report.json().findParents("region").stream().filter(r -> r.get("region").asText().equals(region))
+        .findFirst().orElseThrow();
+    assertThat(mine.get("cases").asInt()).isEqualTo(1);
+    assertThat(mine.get("cancelledByCustomer").asInt()).isEqualTo(1);
+    assertThat(mine.get("averageAttempts").asDouble()).isZero();
+    assertThat(asCustomer.get("/api/reports/retention").status()).isEqualTo(403);
+  }
+
+  @Test
+  void customerWithdrawsOnline() {
+    asCustomer.post(cancellation(), "");
+    assertThat(asCustomer.post(cancellation() + "/withdraw", "").status()).isEqualTo(202);
+    runJobs();
+    assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.ACTIVE);
+    assertThat(asCustomer.post(cancellation() + "/withdraw", "").status()).isEqualTo(409);
+  }
+
+  @Test
+  void withoutACaseThereIsNothingToConfirm() {
+    var nothing = asCustomer.post(cancellation() + "/confirm", "");
+    assertThat(nothing.status()).isEqualTo(409);
+    assertThat(nothing.json().get("detail").asText()).contains("no cancellation in progress");
+  }
+
+  private String cancellation() {
+    return "/api/reservations/" + reservation.number() + "/cancellation";
+  }
+
+  /** Executes the case's due jobs (the job executor is off in tests). */
+  private void runJobs() {
+    for (int guard = 0; guard < 20; guard++) {
+      var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number())
+          .singleResult();
+      if (instance == null) {
+        return;
+      }
+      var due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list().stream()
+          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime())).findFirst();
+      if (due.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(due.get().getId());
+    }
+  }
+}
