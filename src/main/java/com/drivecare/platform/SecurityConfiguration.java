@@ -100,7 +100,9 @@ public class SecurityConfiguration {
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(path("/"), path("/error"), path("/favicon.ico")).permitAll()
+            // the customers' self-service page: static files; the data behind it needs the customer's token
+            .requestMatchers(path("/"), path("/error"), path("/favicon.ico"), path(HttpMethod.GET, "/self-service/**"))
+            .permitAll()
             .anyRequest().denyAll())
         .csrf(AbstractHttpConfigurer::disable)
         .build();

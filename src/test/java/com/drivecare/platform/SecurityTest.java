@@ -134,6 +134,16 @@ class SecurityTest {
   }
 
   @Test
+  void selfServicePageIsPublicButItsDataNeedsAToken() {
+    var page = Api.at(port).get("/self-service/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("self-service.js");
+    assertThat(Api.at(port).get("/self-service/self-service.js").status()).isEqualTo(200);
+    assertThat(Api.at(port).get("/api/reservations").status()).isEqualTo(401);
+    assertThat(Api.at(port).get("/some/other/path").status()).isIn(401, 403);
+  }
+
+  @Test
   void wrongPasswordOnTheWebappIsRefused() throws IOException, InterruptedException {
     String someone = testData.staff(TestData.unique("someone"), Groups.CASE_OWNERS, TestData.FR, null);
     CookieManager cookies = new CookieManager();

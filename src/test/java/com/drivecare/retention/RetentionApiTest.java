@@ -27,6 +27,7 @@ class RetentionApiTest {
   @Autowired ReservationRepository reservations;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   String region;
   TestData.Team team;
@@ -115,6 +116,33 @@ class RetentionApiTest {
   }
 
   @Test
+  void caseOwnerSeesHisCallTaskAndItsFormThroughTheEngineApiAsInTasklist() {
+    asCustomer.post(cancellation(), "");
+    runJobs(); // acknowledgement, planning; the first call slot is now: the task appears
+    for (int i = 0; i < 3 && taskService.createTaskQuery().taskAssignee(team.owner()).count() == 0; i++) {
+      managementService.createJobQuery().timers().list().stream()
+          .filter(j -> j.getProcessInstanceId().equals(processInstanceId()))
+          .forEach(j -> managementService.executeJob(j.getId()));
+      runJobs();
+    }
+    Api owner = Api.at(port).basic(team.owner(), TestData.password(team.owner()));
+    var tasks = owner.get("/engine-rest/task?assignee=" + team.owner());
+    assertThat(tasks.json()).hasSize(1);
+    String taskId = tasks.json().get(0).get("id").asText();
+    assertThat(tasks.json().get(0).get("taskDefinitionKey").asText()).isEqualTo(RetentionProcess.TASK_CASE_OWNER_CALL);
+    var form = owner.get("/engine-rest/task/" + taskId + "/deployed-form");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("retention-call", "callOutcome");
+    var variables = owner.get("/engine-rest/task/" + taskId + "/form-variables");
+    assertThat(variables.json().get("customerName").get("value").asText()).isEqualTo("Claire Fontaine");
+    assertThat(variables.json().get("attemptLabel").get("value").asText()).startsWith("Case owner attempt 1 of 4");
+
+    String colleague = testData.staff(TestData.unique("owner"), com.drivecare.people.Groups.CASE_OWNERS, region, null);
+    var notMine = Api.at(port).basic(colleague, TestData.password(colleague)).get("/engine-rest/task/" + taskId);
+    assertThat(notMine.status()).isIn(403, 404);
+  }
+
+  @Test
   void withoutACaseThereIsNothingToConfirm() {
     var nothing = asCustomer.post(cancellation() + "/confirm", "");
     assertThat(nothing.status()).isEqualTo(409);
@@ -123,6 +151,11 @@ class RetentionApiTest {
 
   private String cancellation() {
     return "/api/reservations/" + reservation.number() + "/cancellation";
+  }
+
+  private String processInstanceId() {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).singleResult()
+        .getId();
   }
 
   /** Executes the case's due jobs (the job executor is off in tests). */
