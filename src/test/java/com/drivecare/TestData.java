@@ -104,8 +104,12 @@ public class TestData {
   }
 
   public Vehicle vehicle(long ownerId) {
-    return vehicles.create(new NewVehicle(europeanVin(), null, "Aurora Sedan", 2025, new BigDecimal("65000"), ownerId,
-        null));
+    return vehicle(ownerId, "Aurora Sedan", "65000");
+  }
+
+  public Vehicle vehicle(long ownerId, String model, String listPrice) {
+    return vehicles.create(new NewVehicle(europeanVin(), "T-" + SEQUENCE.incrementAndGet(), model, 2025,
+        new BigDecimal(listPrice), ownerId, null));
   }
 
   public Reservation reservation(long customerId) {
@@ -136,6 +140,7 @@ public class TestData {
     private String timeZone = "Europe/Paris";
     private String region = FR;
     private boolean doNotCall;
+    private String salesAdvisor;
 
     public CustomerBuilder named(String name) {
       this.name = name;
@@ -173,6 +178,11 @@ public class TestData {
       return this;
     }
 
+    public CustomerBuilder salesAdvisor(String userId) {
+      this.salesAdvisor = userId;
+      return this;
+    }
+
     public CustomerBuilder withoutPhone() {
       this.phone = null;
       return this;
@@ -180,7 +190,7 @@ public class TestData {
 
     public Customer create() {
       return customers.create(new NewCustomer(name, email, phone, address, preferred, language, timeZone, region,
-          doNotCall, null));
+          doNotCall, salesAdvisor));
     }
   }
 }

@@ -94,7 +94,7 @@ public class AssignmentService {
 
   /** Nobody can take the work: a technical failure that Cockpit shows until someone is staffed. */
   public static class NoAgentAvailableException extends RuntimeException {
-    NoAgentAvailableException(String region, String group) {
+    public NoAgentAvailableException(String region, String group) {
       super("Nobody of group '" + group + "' works in region '" + region + "' or nationally");
     }
   }

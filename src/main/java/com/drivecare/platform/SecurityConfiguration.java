@@ -76,7 +76,12 @@ public class SecurityConfiguration {
                 path(HttpMethod.GET, "/api/reservations/{number}/cancellation"),
                 path(HttpMethod.POST, "/api/reservations/{number}/cancellation"),
                 path(HttpMethod.POST, "/api/reservations/{number}/cancellation/confirm"),
-                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/withdraw"))
+                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/withdraw"),
+                path(HttpMethod.POST, "/api/service-cases"),
+                path(HttpMethod.GET, "/api/service-cases/{number}"),
+                path(HttpMethod.POST, "/api/service-cases/{number}/escalation"),
+                path(HttpMethod.POST, "/api/service-cases/{number}/expenses"),
+                path(HttpMethod.POST, "/api/service-cases/{number}/status-requests"))
             .hasAnyRole(STAFF, CUSTOMER)
             .requestMatchers(path("/api/**")).hasRole(STAFF)
             .anyRequest().denyAll())

@@ -1,0 +1,410 @@
+package com.drivecare.service;
+
+import static com.drivecare.service.ServiceCaseProcess.*;
+
+import com.drivecare.contact.Channel;
+import com.drivecare.contact.ContactLog;
+import com.drivecare.contact.Direction;
+import com.drivecare.contact.NotificationRequest;
+import com.drivecare.contact.NotificationService;
+import com.drivecare.people.AssignmentService;
+import com.drivecare.people.Groups;
+import com.drivecare.people.OrganisationRepository;
+import com.drivecare.people.Region;
+import com.drivecare.people.StaffMember;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The thin delegates of {@code service-case}. Those with side effects sit behind {@code asyncBefore}
+ * in the diagram; their writes are conditional or keyed, so a retried job changes nothing twice.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceCaseDelegates {
+
+  private final ServiceCaseRepository cases;
+  private final AssignmentService assignment;
+  private final OrganisationRepository organisation;
+  private final WorkingCalendar calendar;
+  private final NotificationService notifications;
+  private final ContactLog contactLog;
+  private final TaskService taskService;
+  private final Clock clock;
+
+  ServiceCaseDelegates(ServiceCaseRepository cases, AssignmentService assignment, OrganisationRepository organisation,
+      WorkingCalendar calendar, NotificationService notifications, ContactLog contactLog, TaskService taskService,
+      Clock clock) {
+    this.cases = cases;
+    this.assignment = assignment;
+    this.organisation = organisation;
+    this.calendar = calendar;
+    this.notifications = notifications;
+    this.contactLog = contactLog;
+    this.taskService = taskService;
+    this.clock = clock;
+  }
+
+  /**
+   * {@code Task_OpenServiceCase}: the one owner of the whole case (least-loaded service advisor of
+   * the region), the SLA clocks of the tier (in the region's working hours unless round the clock),
+   * and the update cadence.
+   */
+  @Bean("openServiceCase")
+  JavaDelegate openServiceCase() {
+    return execution -> {
+      Map<String, Object> entitlements = map(execution, VAR_ENTITLEMENTS);
+      Map<String, Object> pilot = map(execution, VAR_PILOT);
+      String region = (String) execution.getVariable(VAR_REGION);
+      String owner = assignment.leastLoaded(region, Groups.SERVICE_ADVISORS);
+      StaffMember ownerContact = assignment.staffMember(owner).orElseThrow();
+      Instant opened = ((Date) execution.getVariable("openedAt")).toInstant();
+      boolean roundTheClock = "ROUND_THE_CLOCK".equals(entitlements.get("slaCalendar"));
+      ZoneId zone = organisation.region(region).map(Region::timeZone).map(ZoneId::of).orElse(ZoneId.of("UTC"));
+      int firstResponse = number(entitlements, "firstResponseHours");
+      int resolution = number(entitlements, "resolutionHours");
+      execution.setVariable("firstResponseDue", Date.from(after(opened, firstResponse * 60, roundTheClock, region, zone)));
+      execution.setVariable("firstResponseWarnAt", Date.from(after(opened, firstResponse * 45, roundTheClock, region, zone)));
+      execution.setVariable("resolutionDue", Date.from(after(opened, resolution * 60, roundTheClock, region, zone)));
+      execution.setVariable("resolutionWarnAt", Date.from(after(opened, resolution * 45, roundTheClock, region, zone)));
+      execution.setVariable("updateCycle", "R/PT" + number(entitlements, "updateCadenceHours") + "H");
+      execution.setVariable("tier", entitlements.get("tier"));
+      execution.setVariable("coverage", coverage(entitlements));
+      execution.setVariable("inPilot", Boolean.TRUE.equals(pilot.get("pilot")));
+      execution.setVariable(VAR_CASE_OWNER, owner);
+      execution.setVariable("caseOwnerName", ownerContact.name());
+      cases.opened(execution.getProcessBusinessKey(), owner, (String) entitlements.get("tier"),
+          Boolean.TRUE.equals(pilot.get("pilot")), execution.getProcessInstanceId());
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+          "drivecare", "CASE_OWNER_ASSIGNED", ownerContact.name() + " owns the case; tier " + entitlements.get("tier")
+              + " (" + entitlements.get("tierReason") + ")");
+    };
+  }
+
+  /** Staff notification to the customer's sales advisor ({@code advisorEvent}: opened or closed). */
+  @Bean("informSalesAdvisor")
+  JavaDelegate informSalesAdvisor() {
+    return execution -> {
+      Object advisor = execution.getVariable("salesAdvisor");
+      if (advisor == null) {
+        return;
+      }
+      notifications.requestForStaff("service-advisor-" + execution.getVariable("advisorEvent"), advisor.toString(),
+          execution.getProcessBusinessKey(), key(execution), templateValues(execution));
+    };
+  }
+
+  /** {@code Task_RecordFirstResponse}: the first-response clock stops. */
+  @Bean("recordFirstResponse")
+  JavaDelegate recordFirstResponse() {
+    return execution -> {
+      Instant now = clock.instant();
+      cases.firstResponse(execution.getProcessBusinessKey(), now);
+      execution.setVariable(VAR_FIRST_RESPONSE_AT, Date.from(now));
+      Object note = execution.getVariable("contactNote");
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL, Direction.OUTBOUND,
+          (String) execution.getVariable(VAR_CASE_OWNER), "FIRST_RESPONSE", note == null ? null : note.toString());
+    };
+  }
+
+  /** 75 % of an SLA is gone ({@code sla}: FIRST_RESPONSE or RESOLUTION): the owner is warned, unless it is met. */
+  @Bean("slaWarning")
+  JavaDelegate slaWarning() {
+    return execution -> {
+      String sla = (String) execution.getVariable("sla");
+      if (met(execution, sla)) {
+        return;
+      }
+      Map<String, Object> values = templateValues(execution);
+      values.put("sla", sla.equals("FIRST_RESPONSE") ? "first response" : "resolution");
+      values.put("due", execution.getVariable(sla.equals("FIRST_RESPONSE") ? "firstResponseDue" : "resolutionDue").toString());
+      notifications.requestForStaff("service-sla-warning", (String) execution.getVariable(VAR_CASE_OWNER),
+          execution.getProcessBusinessKey(), key(execution), values);
+    };
+  }
+
+  /** An SLA is breached, unless already met: counted, logged, and {@code slaBreached} routes to the managers. */
+  @Bean("recordSlaBreach")
+  JavaDelegate recordSlaBreach() {
+    return execution -> {
+      String sla = (String) execution.getVariable("sla");
+      boolean breached = !met(execution, sla);
+      execution.setVariable("slaBreached", breached);
+      if (breached) {
+        cases.slaBreached(execution.getProcessBusinessKey());
+        execution.setVariable("interventionManager",
+            assignment.leastLoaded((String) execution.getVariable(VAR_REGION), Groups.SERVICE_MANAGERS));
+        execution.setVariable("breachedSla", sla);
+        contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+            "drivecare", "SLA_BREACHED", sla);
+      }
+    };
+  }
+
+  /** {@code Task_SendStatusUpdate}: the customer hears where his case stands without asking. */
+  @Bean("sendStatusUpdate")
+  JavaDelegate sendStatusUpdate() {
+    return execution -> {
+      List<String> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
+          .stream().map(Task::getName).toList();
+      Map<String, Object> values = templateValues(execution);
+      values.put("currentStep", open.isEmpty() ? "-" : String.join(", ", open));
+      Object line = execution.getVariable("personalLine");
+      values.put("personalLine", line == null ? "" : "\n\n" + line);
+      notifications.request(new NotificationRequest("service-status-update", customerId(execution),
+          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          values, false));
+      execution.getProcessInstance().removeVariable("personalLine");
+    };
+  }
+
+  /**
+   * A customer's escalation arrives: in the pilot, his owner's manager decides (the customer is told
+   * who and by when); elsewhere the owner gets a priority task and the customer is told so. The owner
+   * stays the owner and is told either way.
+   */
+  @Bean("announceEscalation")
+  JavaDelegate announceEscalation() {
+    return execution -> {
+      String owner = (String) execution.getVariable(VAR_CASE_OWNER);
+      boolean inPilot = Boolean.TRUE.equals(execution.getVariable("inPilot"));
+      Map<String, Object> values = templateValues(execution);
+      if (inPilot) {
+        String region = (String) execution.getVariable(VAR_REGION);
+        String manager = assignment.managerOf(owner).orElseGet(() -> assignment.leastLoaded(region, Groups.SERVICE_MANAGERS));
+        int hours = number(map(execution, VAR_PILOT), "managerAnswerHours");
+        Instant answerBy = clock.instant().plus(Duration.ofHours(hours));
+        execution.setVariable(VAR_ESCALATION_MANAGER, manager);
+        execution.setVariable("managerAnswerDue", Date.from(answerBy));
+        values.put("managerName", assignment.staffMember(manager).map(StaffMember::name).orElse(manager));
+        values.put("answerBy", answerBy.atZone(ZoneId.of((String) execution.getVariable("customerTimeZone")))
+            .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
+      }
+      notifications.request(new NotificationRequest(inPilot ? "service-escalation-pilot" : "service-escalation-priority",
+          customerId(execution), execution.getProcessBusinessKey(), key(execution) + ":customer", null, owner, values,
+          false));
+      notifications.requestForStaff("service-escalation-owner", owner, execution.getProcessBusinessKey(),
+          key(execution) + ":owner", values);
+    };
+  }
+
+  /** The manager did not answer in time: the decision goes to the region's regional manager. */
+  @Bean("handToRegionalManager")
+  JavaDelegate handToRegionalManager() {
+    return execution -> {
+      String region = (String) execution.getVariable(VAR_REGION);
+      String regional = assignment.regionalManagerOf(region).orElseThrow(
+          () -> new AssignmentService.NoAgentAvailableException(region, Groups.REGIONAL_MANAGERS));
+      for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(TASK_MANAGER_DECISION).list()) {
+        if (!regional.equals(task.getAssignee())) {
+          contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+              "drivecare", "ESCALATION_HANDED_OVER", task.getAssignee() + " did not answer in time; now " + regional);
+          taskService.setAssignee(task.getId(), regional);
+        }
+      }
+      execution.setVariable(VAR_ESCALATION_MANAGER, regional);
+    };
+  }
+
+  /** The escalation's answer is recorded and sent to the customer. */
+  @Bean("sendEscalationDecision")
+  JavaDelegate sendEscalationDecision() {
+    return execution -> {
+      long id = ((Number) execution.getVariable(VAR_ESCALATION_ID)).longValue();
+      String decidedBy = String.valueOf(execution.getVariable("escalationDecidedBy"));
+      String decision = describeDecision(execution);
+      cases.decideEscalation(id, decidedBy, decision, clock.instant());
+      Map<String, Object> values = templateValues(execution);
+      values.put("decision", decision);
+      values.put("managerName", assignment.staffMember(decidedBy).map(StaffMember::name).orElse(decidedBy));
+      notifications.request(new NotificationRequest("service-escalation-decision", customerId(execution),
+          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          values, false));
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+          decidedBy, "ESCALATION_DECIDED", decision);
+    };
+  }
+
+  /** Closes a non-pilot escalation once the owner followed it up. */
+  @Bean("closePriorityEscalation")
+  JavaDelegate closePriorityEscalation() {
+    return execution -> {
+      long id = ((Number) execution.getVariable(VAR_ESCALATION_ID)).longValue();
+      Object note = execution.getVariable("followUpNote");
+      cases.decideEscalation(id, (String) execution.getVariable(VAR_CASE_OWNER),
+          note == null ? "followed up by the case owner" : note.toString(), clock.instant());
+    };
+  }
+
+  /**
+   * Execution listener at the start of an expense's event subprocess: each expense keeps its own
+   * id, details and decision in its own scope, so two expenses under review never mix.
+   */
+  @Bean("scopeExpense")
+  org.camunda.bpm.engine.delegate.ExecutionListener scopeExpense() {
+    return execution -> {
+      for (String name : List.of(VAR_EXPENSE_ID, "expenseKind", "expenseAmount", "expenseNote")) {
+        execution.setVariableLocal(name, execution.getVariable(name));
+      }
+      execution.setVariableLocal("expenseApproved", null);
+      execution.setVariableLocal("expenseDecisionNote", null);
+    };
+  }
+
+  /** The expense decision is recorded and the customer told. */
+  @Bean("sendExpenseDecision")
+  JavaDelegate sendExpenseDecision() {
+    return execution -> {
+      long id = ((Number) execution.getVariable(VAR_EXPENSE_ID)).longValue();
+      boolean approved = Boolean.parseBoolean(String.valueOf(execution.getVariable("expenseApproved")));
+      Object reason = execution.getVariable("expenseDecisionNote");
+      String decidedBy = (String) execution.getVariable(VAR_CASE_OWNER);
+      cases.decideExpense(id, approved, decidedBy, reason == null ? null : reason.toString(), clock.instant());
+      Map<String, Object> values = templateValues(execution);
+      values.put("expenseDecisionNote", reason == null ? "" : reason.toString());
+      notifications.request(new NotificationRequest(approved ? "service-expense-approved" : "service-expense-refused",
+          customerId(execution), execution.getProcessBusinessKey(), key(execution), null, decidedBy, values, false));
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+          decidedBy, approved ? "EXPENSE_APPROVED" : "EXPENSE_REFUSED", execution.getVariable("expenseAmount") + " "
+              + (reason == null ? "" : reason));
+    };
+  }
+
+  /** The case is resolved: the clock stops, and the customer is told. */
+  @Bean("recordResolution")
+  JavaDelegate recordResolution() {
+    return execution -> {
+      cases.resolved(execution.getProcessBusinessKey(), clock.instant());
+      notifications.request(new NotificationRequest("service-case-resolved", customerId(execution),
+          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          templateValues(execution), false));
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+          (String) execution.getVariable(VAR_CASE_OWNER), "CASE_RESOLVED", (String) execution.getVariable("resolution"));
+    };
+  }
+
+  /** A manager of customer relations answers a dissatisfied customer personally, and tags the root cause. */
+  @Bean("sendPersonalReply")
+  JavaDelegate sendPersonalReply() {
+    return execution -> {
+      String reviewer = String.valueOf(execution.getVariable("reviewedBy"));
+      Map<String, Object> values = templateValues(execution);
+      values.put("replySignature", assignment.staffMember(reviewer).map(StaffMember::name).orElse("Customer relations"));
+      notifications.request(new NotificationRequest("service-personal-reply", customerId(execution),
+          execution.getProcessBusinessKey(), key(execution), null, reviewer, values, false));
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+          reviewer, "MANAGEMENT_REVIEW", "root cause: " + execution.getVariable("rootCause"));
+    };
+  }
+
+  @Bean("recordSatisfaction")
+  JavaDelegate recordSatisfaction() {
+    return execution -> {
+      int score = ((Number) execution.getVariable(VAR_SATISFACTION_SCORE)).intValue();
+      cases.satisfaction(execution.getProcessBusinessKey(), score);
+      Object comment = execution.getVariable("satisfactionComment");
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL, Direction.OUTBOUND,
+          (String) execution.getVariable(VAR_CASE_OWNER), "SATISFACTION_" + score,
+          comment == null ? null : comment.toString());
+    };
+  }
+
+  @Bean("closeServiceCase")
+  JavaDelegate closeServiceCase() {
+    return execution -> {
+      cases.closed(execution.getProcessBusinessKey(), clock.instant());
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+          "drivecare", "CASE_CLOSED", null);
+    };
+  }
+
+  private static String describeDecision(DelegateExecution execution) {
+    List<String> parts = new ArrayList<>();
+    if (Boolean.TRUE.equals(execution.getVariable("grantGoodwill"))) {
+      parts.add("goodwill gesture granted");
+    }
+    if (Boolean.TRUE.equals(execution.getVariable("grantLoaner"))) {
+      parts.add("a loaner car");
+    }
+    if (Boolean.TRUE.equals(execution.getVariable("grantCostCoverage"))) {
+      parts.add("your costs are covered");
+    }
+    Object note = execution.getVariable("decisionNote");
+    String granted = parts.isEmpty() ? "no additional measure" : String.join(", ", parts);
+    return granted + (note == null || note.toString().isBlank() ? "" : ". " + note);
+  }
+
+  private boolean met(DelegateExecution execution, String sla) {
+    return sla.equals("FIRST_RESPONSE")
+        ? execution.getVariable(VAR_FIRST_RESPONSE_AT) != null
+        : cases.find(execution.getProcessBusinessKey()).map(c -> c.resolvedAt() != null).orElse(false);
+  }
+
+  private Instant after(Instant start, long minutes, boolean roundTheClock, String region, ZoneId zone) {
+    Duration d = Duration.ofMinutes(minutes);
+    return roundTheClock ? start.plus(d) : calendar.addWorkingTime(start, d, region, zone);
+  }
+
+  static String coverage(Map<String, Object> e) {
+    List<String> covered = new ArrayList<>();
+    if (Boolean.TRUE.equals(e.get("coversTowing"))) {
+      covered.add("towing");
+    }
+    if (Boolean.TRUE.equals(e.get("coversHotel"))) {
+      covered.add("hotel (" + e.get("hotelClass") + ")");
+    }
+    if (Boolean.TRUE.equals(e.get("coversTravelHome"))) {
+      covered.add("travel home");
+    }
+    if (Boolean.TRUE.equals(e.get("coversRepair"))) {
+      covered.add("repair");
+    }
+    if (Boolean.TRUE.equals(e.get("coversIncidentals"))) {
+      covered.add("incidental costs");
+    }
+    if (e.get("loanerClass") != null && !"none".equals(e.get("loanerClass"))) {
+      covered.add("loaner car (" + e.get("loanerClass") + ")");
+    }
+    return covered.isEmpty() ? "-" : String.join(", ", covered);
+  }
+
+  private static Map<String, Object> templateValues(DelegateExecution execution) {
+    Map<String, Object> values = new HashMap<>();
+    execution.getVariables().forEach((k, v) -> {
+      if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+        values.put(k, v);
+      }
+    });
+    return values;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(DelegateExecution execution, String name) {
+    return (Map<String, Object>) execution.getVariable(name);
+  }
+
+  private static int number(Map<String, Object> map, String name) {
+    return ((Number) map.get(name)).intValue();
+  }
+
+  private static long customerId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(VAR_CUSTOMER_ID)).longValue();
+  }
+
+  private static String key(DelegateExecution execution) {
+    return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
+  }
+}

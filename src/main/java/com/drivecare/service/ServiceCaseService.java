@@ -1,0 +1,320 @@
+package com.drivecare.service;
+
+import static com.drivecare.service.ServiceCaseProcess.*;
+
+import com.drivecare.contact.Channel;
+import com.drivecare.contact.ContactEntry;
+import com.drivecare.contact.ContactLog;
+import com.drivecare.contact.Direction;
+import com.drivecare.customer.Customer;
+import com.drivecare.customer.CustomerRepository;
+import com.drivecare.customer.Vehicle;
+import com.drivecare.customer.VehicleRepository;
+import com.drivecare.customer.Vin;
+import com.drivecare.people.AssignmentService;
+import com.drivecare.people.StaffMember;
+import com.drivecare.platform.Caller;
+import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.InputValidator;
+import com.drivecare.platform.InvalidInputException;
+import com.drivecare.platform.InvalidInputException.FieldError;
+import com.drivecare.platform.NotFoundException;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Service cases from outside: opened by the customer or staff, followed, escalated, expenses submitted, reported on. */
+@Service
+public class ServiceCaseService {
+
+  private final ServiceCaseRepository cases;
+  private final VehicleRepository vehicles;
+  private final CustomerRepository customers;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final AssignmentService assignment;
+  private final ContactLog contactLog;
+  private final InputValidator validator;
+  private final Clock clock;
+
+  ServiceCaseService(ServiceCaseRepository cases, VehicleRepository vehicles, CustomerRepository customers,
+      RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+      AssignmentService assignment, ContactLog contactLog, InputValidator validator, Clock clock) {
+    this.cases = cases;
+    this.vehicles = vehicles;
+    this.customers = customers;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.assignment = assignment;
+    this.contactLog = contactLog;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  public enum Kind { ROADSIDE, SERVICE }
+
+  public record NewServiceCase(String vin, String plate, @NotNull Kind kind, @NotBlank @Size(max = 2000) String description,
+      @Size(max = 500) String location, @Size(max = 200) String reachAt) {}
+
+  public record NewEscalation(@NotBlank @Size(max = 2000) String reason) {}
+
+  public record NewExpense(@NotNull @Pattern(regexp = "^(HOTEL|TRANSPORT|TOWING|LOANER|MEALS|REPAIR|OTHER)$",
+      message = "must be one of HOTEL, TRANSPORT, TOWING, LOANER, MEALS, REPAIR, OTHER") String kind,
+      @NotNull @DecimalMin(value = "0.01") @Digits(integer = 8, fraction = 2) BigDecimal amount,
+      @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency,
+      @Size(max = 1000) String note) {}
+
+  public record CaseView(String number, String status, String kind, String tier, String vin, String plate,
+      StaffMember caseOwner, String whatHappensNext, Instant nextStepDue, Instant nextUpdateDue, Instant openedAt,
+      Instant resolvedAt, List<ContactEntry> timeline) {}
+
+  /** Opens the case and starts its process; the answer names the case owner, who keeps it to the end. */
+  @Transactional
+  public CaseView open(NewServiceCase input, Caller caller) {
+    List<FieldError> errors = validator.errors(input);
+    Vehicle vehicle = null;
+    if (input.vin() != null && !input.vin().isBlank()) {
+      String vin = Vin.normalise(input.vin());
+      Optional<String> problem = Vin.problem(vin);
+      if (problem.isPresent()) {
+        errors.add(new FieldError("vin", problem.get()));
+      } else {
+        vehicle = vehicles.findByVin(vin).orElse(null);
+        if (vehicle == null) {
+          errors.add(new FieldError("vin", "is not a vehicle we know: " + vin));
+        }
+      }
+    } else if (input.plate() != null && !input.plate().isBlank()) {
+      List<Vehicle> found = vehicles.findByPlate(input.plate().trim().toUpperCase());
+      if (caller instanceof Caller.Customer c) {
+        found = found.stream().filter(v -> v.ownerId() != null && v.ownerId() == c.customerId()).toList();
+      }
+      if (found.size() == 1) {
+        vehicle = found.get(0);
+      } else {
+        errors.add(new FieldError("plate", found.isEmpty() ? "is not a plate we know: " + input.plate()
+            : "matches several vehicles; give the VIN"));
+      }
+    } else {
+      errors.add(new FieldError("vin", "or plate is required"));
+    }
+    if (vehicle != null && vehicle.ownerId() == null) {
+      errors.add(new FieldError("vin", "belongs to a vehicle without a known owner"));
+    }
+    InputValidator.check(errors);
+    Customer owner = customers.find(vehicle.ownerId()).orElseThrow();
+    if (!caller.maySee(owner.id(), owner.region())) {
+      throw new NotFoundException("Vehicle " + vehicle.vin());
+    }
+    Instant now = clock.instant();
+    String number = cases.insert(owner.id(), vehicle.id(), input.kind().name(), input.description().trim(),
+        input.location(), input.reachAt(), vehicle.region(), now);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_CASE_NUMBER, number);
+    variables.put(VAR_CUSTOMER_ID, owner.id());
+    variables.put("customerName", owner.name());
+    variables.put("customerTimeZone", owner.timeZone());
+    variables.put("salesAdvisor", owner.salesAdvisor());
+    variables.put(VAR_REGION, vehicle.region());
+    variables.put(VAR_KIND, input.kind().name());
+    variables.put("vin", vehicle.vin());
+    variables.put("plate", vehicle.plate() == null ? "" : vehicle.plate());
+    variables.put("model", vehicle.model());
+    variables.put("modelLine", vehicle.model());
+    variables.put("listPrice", vehicle.listPrice() == null ? 0.0 : vehicle.listPrice().doubleValue());
+    variables.put("loyalty", vehicles.findByOwner(owner.id()).size());
+    variables.put("description", input.description().trim());
+    variables.put("location", input.location() == null ? "" : input.location());
+    variables.put("reachAt", input.reachAt() == null ? "" : input.reachAt());
+    variables.put("openedAt", Date.from(now));
+    contactLog.record(number, owner.id(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+        Direction.INBOUND, caller.actor(), "CASE_REPORTED", input.kind() + ": " + input.description().trim());
+    runtimeService.startProcessInstanceByKey(KEY, number, variables);
+    return view(cases.find(number).orElseThrow());
+  }
+
+  public CaseView get(String number, Caller caller) {
+    return view(visible(number, caller));
+  }
+
+  public List<CaseView> search(String plate, String customerName, Caller.Staff staff) {
+    return cases.search(blank(plate) ? null : plate.trim().toUpperCase(), blank(customerName) ? null : customerName.trim(),
+        staff.isAdmin() ? null : staff.region(), 50).stream().map(this::view).toList();
+  }
+
+  /**
+   * The customer's direct line to a manager. One open escalation per case: a repeat is a conflict
+   * that says since when the open one waits.
+   */
+  @Transactional
+  public Map<String, Object> escalate(String number, NewEscalation input, Caller caller) {
+    InputValidator.check(validator.errors(input));
+    ServiceCaseRepository.ServiceCase c = visible(number, caller);
+    requireOpen(c);
+    cases.openEscalation(number).ifPresent(open -> {
+      throw new ConflictException("Case " + number + " already has an open escalation, since " + open.openedAt()
+          + "; you will hear back on it");
+    });
+    Instant now = clock.instant();
+    long id = cases.insertEscalation(number, input.reason().trim(), c.pilot(), now);
+    contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+        Direction.INBOUND, caller.actor(), "ESCALATION_REQUESTED", input.reason().trim());
+    runtimeService.createMessageCorrelation(MSG_ESCALATION_REQUESTED).processInstanceBusinessKey(number)
+        .setVariablesLocal(Map.of(VAR_ESCALATION_ID, id, "escalationReason", input.reason().trim()))
+        .correlateWithResult();
+    return Map.of("escalationId", id, "pilot", c.pilot(), "status", "RECEIVED");
+  }
+
+  @Transactional
+  public Map<String, Object> submitExpense(String number, NewExpense input, Caller caller) {
+    InputValidator.check(validator.errors(input));
+    ServiceCaseRepository.ServiceCase c = visible(number, caller);
+    requireOpen(c);
+    long id = cases.insertExpense(number, input.kind(), input.amount(), input.currency(), input.note(), clock.instant());
+    contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+        Direction.INBOUND, caller.actor(), "EXPENSE_SUBMITTED",
+        input.kind() + " " + input.amount().toPlainString() + " " + input.currency());
+    runtimeService.createMessageCorrelation(MSG_EXPENSE_SUBMITTED).processInstanceBusinessKey(number)
+        .setVariables(Map.of(VAR_EXPENSE_ID, id, "expenseKind", input.kind(),
+            "expenseAmount", input.amount().toPlainString() + " " + input.currency(),
+            "expenseNote", input.note() == null ? "" : input.note()))
+        .correlateWithResult();
+    return Map.of("expenseId", id, "status", "PENDING");
+  }
+
+  /** A customer had to ask for news: the pilot report counts it. */
+  @Transactional
+  public CaseView statusRequested(String number, Caller caller) {
+    ServiceCaseRepository.ServiceCase c = visible(number, caller);
+    cases.statusRequested(number);
+    contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+        Direction.INBOUND, caller.actor(), "STATUS_REQUESTED", null);
+    return view(cases.find(number).orElseThrow());
+  }
+
+  /** The owner's personal line for the next proactive update. */
+  @Transactional
+  public void personalLine(String number, String line, Caller.Staff staff) {
+    ServiceCaseRepository.ServiceCase c = visible(number, staff);
+    requireOpen(c);
+    if (blank(line) || line.length() > 500) {
+      throw new InvalidInputException("line", "must be 1 to 500 characters");
+    }
+    runtimeService.setVariable(c.processInstance(), "personalLine", line.trim());
+  }
+
+  private ServiceCaseRepository.ServiceCase visible(String number, Caller caller) {
+    return cases.find(number).filter(c -> caller.maySee(c.customerId(), c.region()))
+        .orElseThrow(() -> new NotFoundException("Service case " + number));
+  }
+
+  private static void requireOpen(ServiceCaseRepository.ServiceCase c) {
+    if (!"OPEN".equals(c.status())) {
+      throw new ConflictException("Case " + c.number() + " is " + c.status());
+    }
+  }
+
+  private CaseView view(ServiceCaseRepository.ServiceCase c) {
+    Vehicle vehicle = vehicles.find(c.vehicleId()).orElseThrow();
+    StaffMember owner = c.caseOwner() == null ? null : assignment.staffMember(c.caseOwner()).orElse(null);
+    String next;
+    Instant due = null;
+    List<Task> tasks = c.processInstance() == null ? List.of()
+        : taskService.createTaskQuery().processInstanceId(c.processInstance()).orderByTaskCreateTime().asc().list();
+    String ownerName = owner == null ? "Your case owner" : owner.name();
+    Optional<Task> first = tasks.stream().findFirst();
+    if ("CLOSED".equals(c.status())) {
+      next = "Nothing: the case is closed.";
+    } else if (tasks.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(TASK_CONTACT_CUSTOMER))) {
+      next = ownerName + " will contact you.";
+      due = due(tasks, TASK_CONTACT_CUSTOMER);
+    } else if (tasks.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(TASK_SATISFACTION_CALL))) {
+      next = ownerName + " will call you to ask how it went.";
+    } else if ("RESOLVED".equals(c.status())) {
+      next = ownerName + " will call you tomorrow to ask how it went.";
+    } else if (first.isPresent()) {
+      next = ownerName + " is working on your case.";
+      due = due(tasks, TASK_HANDLE_CASE);
+    } else {
+      next = ownerName + " is working on your case.";
+    }
+    Instant nextUpdate = c.processInstance() == null ? null : managementService.createJobQuery()
+        .processInstanceId(c.processInstance()).activityId("Timer_StatusUpdate").list().stream()
+        .map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder()).map(Date::toInstant).orElse(null);
+    return new CaseView(c.number(), c.status(), c.kind(), c.tier(), vehicle.vin(), vehicle.plate(), owner, next, due,
+        nextUpdate, c.openedAt(), c.resolvedAt(), contactLog.timeline(c.number()));
+  }
+
+  private static Instant due(List<Task> tasks, String key) {
+    return tasks.stream().filter(t -> t.getTaskDefinitionKey().equals(key) && t.getDueDate() != null)
+        .map(t -> t.getDueDate().toInstant()).findFirst().orElse(null);
+  }
+
+  public record PilotReport(String region, boolean pilot, int cases, int escalations, Double medianHoursToFirstResponse,
+      Double medianHoursToResolution, int slaBreaches, Double averageSatisfaction, int statusRequests) {}
+
+  /** How the escalation pilot is judged: per region and pilot/not. */
+  public List<PilotReport> pilotReport(Caller.Staff staff) {
+    Map<String, List<ServiceCaseRepository.ServiceCase>> groups = new TreeMap<>();
+    for (var c : cases.all()) {
+      if (staff.isAdmin() || staff.region() == null || staff.region().equals(c.region())) {
+        groups.computeIfAbsent(c.region() + "|" + c.pilot(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    Map<String, Long> escalationsByCase = new HashMap<>();
+    cases.escalations().forEach(e -> escalationsByCase.merge(e.caseNumber(), 1L, Long::sum));
+    List<PilotReport> report = new ArrayList<>();
+    groups.forEach((key, list) -> {
+      String[] parts = key.split("\\|");
+      report.add(new PilotReport(parts[0], Boolean.parseBoolean(parts[1]), list.size(),
+          (int) list.stream().mapToLong(c -> escalationsByCase.getOrDefault(c.number(), 0L)).sum(),
+          median(list.stream().filter(c -> c.firstResponseAt() != null)
+              .map(c -> Duration.between(c.openedAt(), c.firstResponseAt())).toList()),
+          median(list.stream().filter(c -> c.resolvedAt() != null)
+              .map(c -> Duration.between(c.openedAt(), c.resolvedAt())).toList()),
+          list.stream().mapToInt(ServiceCaseRepository.ServiceCase::slaBreaches).sum(),
+          list.stream().filter(c -> c.satisfaction() != null).mapToInt(ServiceCaseRepository.ServiceCase::satisfaction)
+              .average().stream().boxed().findFirst().map(d -> Math.round(d * 100) / 100.0).orElse(null),
+          list.stream().mapToInt(ServiceCaseRepository.ServiceCase::statusRequests).sum()));
+    });
+    return report;
+  }
+
+  static Double median(List<Duration> durations) {
+    if (durations.isEmpty()) {
+      return null;
+    }
+    List<Double> hours = durations.stream().map(d -> d.toMinutes() / 60.0).sorted().toList();
+    int n = hours.size();
+    double median = n % 2 == 1 ? hours.get(n / 2) : (hours.get(n / 2 - 1) + hours.get(n / 2)) / 2;
+    return Math.round(median * 100) / 100.0;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
