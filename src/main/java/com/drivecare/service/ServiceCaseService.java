@@ -38,10 +38,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +52,6 @@ public class ServiceCaseService {
   private final VehicleRepository vehicles;
   private final CustomerRepository customers;
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
   private final ManagementService managementService;
   private final AssignmentService assignment;
   private final ContactLog contactLog;
@@ -61,13 +59,12 @@ public class ServiceCaseService {
   private final Clock clock;
 
   ServiceCaseService(ServiceCaseRepository cases, VehicleRepository vehicles, CustomerRepository customers,
-      RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+      RuntimeService runtimeService, ManagementService managementService,
       AssignmentService assignment, ContactLog contactLog, InputValidator validator, Clock clock) {
     this.cases = cases;
     this.vehicles = vehicles;
     this.customers = customers;
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
     this.managementService = managementService;
     this.assignment = assignment;
     this.contactLog = contactLog;
@@ -183,9 +180,7 @@ public class ServiceCaseService {
     long id = cases.insertEscalation(number, input.reason().trim(), c.pilot(), now);
     contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "ESCALATION_REQUESTED", input.reason().trim());
-    runtimeService.createMessageCorrelation(MSG_ESCALATION_REQUESTED).processInstanceBusinessKey(number)
-        .setVariablesLocal(Map.of(VAR_ESCALATION_ID, id, "escalationReason", input.reason().trim()))
-        .correlateWithResult();
+    correlate(MSG_ESCALATION_REQUESTED, number, Map.of(VAR_ESCALATION_ID, id, "escalationReason", input.reason().trim()));
     return Map.of("escalationId", id, "pilot", c.pilot(), "status", "RECEIVED");
   }
 
@@ -198,12 +193,19 @@ public class ServiceCaseService {
     contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "EXPENSE_SUBMITTED",
         input.kind() + " " + input.amount().toPlainString() + " " + input.currency());
-    runtimeService.createMessageCorrelation(MSG_EXPENSE_SUBMITTED).processInstanceBusinessKey(number)
-        .setVariables(Map.of(VAR_EXPENSE_ID, id, "expenseKind", input.kind(),
-            "expenseAmount", input.amount().toPlainString() + " " + input.currency(),
-            "expenseNote", input.note() == null ? "" : input.note()))
-        .correlateWithResult();
+    correlate(MSG_EXPENSE_SUBMITTED, number, Map.of(VAR_EXPENSE_ID, id, "expenseKind", input.kind(),
+        "expenseAmount", input.amount().toPlainString() + " " + input.currency(),
+        "expenseNote", input.note() == null ? "" : input.note()));
     return Map.of("expenseId", id, "status", "PENDING");
+  }
+
+  private void correlate(String message, String number, Map<String, Object> variables) {
+    try {
+      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(number).setVariables(variables)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("Case " + number + " is closing and takes no more requests");
+    }
   }
 
   /** A customer had to ask for news: the pilot report counts it. */
@@ -241,26 +243,21 @@ public class ServiceCaseService {
   private CaseView view(ServiceCaseRepository.ServiceCase c) {
     Vehicle vehicle = vehicles.find(c.vehicleId()).orElseThrow();
     StaffMember owner = c.caseOwner() == null ? null : assignment.staffMember(c.caseOwner()).orElse(null);
+    String ownerName = owner == null ? "Your case owner" : owner.name();
+    boolean running = c.processInstance() != null
+        && runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstance()).count() > 0;
     String next;
     Instant due = null;
-    List<Task> tasks = c.processInstance() == null ? List.of()
-        : taskService.createTaskQuery().processInstanceId(c.processInstance()).orderByTaskCreateTime().asc().list();
-    String ownerName = owner == null ? "Your case owner" : owner.name();
-    Optional<Task> first = tasks.stream().findFirst();
     if ("CLOSED".equals(c.status())) {
       next = "Nothing: the case is closed.";
-    } else if (tasks.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(TASK_CONTACT_CUSTOMER))) {
-      next = ownerName + " will contact you.";
-      due = due(tasks, TASK_CONTACT_CUSTOMER);
-    } else if (tasks.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(TASK_SATISFACTION_CALL))) {
-      next = ownerName + " will call you to ask how it went.";
     } else if ("RESOLVED".equals(c.status())) {
-      next = ownerName + " will call you tomorrow to ask how it went.";
-    } else if (first.isPresent()) {
-      next = ownerName + " is working on your case.";
-      due = due(tasks, TASK_HANDLE_CASE);
+      next = ownerName + " will call you to hear how it went.";
+    } else if (c.firstResponseAt() == null) {
+      next = ownerName + " will contact you.";
+      due = running ? date(c.processInstance(), "firstResponseDue") : null;
     } else {
       next = ownerName + " is working on your case.";
+      due = running ? date(c.processInstance(), "resolutionDue") : null;
     }
     Instant nextUpdate = c.processInstance() == null ? null : managementService.createJobQuery()
         .processInstanceId(c.processInstance()).activityId("Timer_StatusUpdate").list().stream()
@@ -269,9 +266,9 @@ public class ServiceCaseService {
         nextUpdate, c.openedAt(), c.resolvedAt(), contactLog.timeline(c.number()));
   }
 
-  private static Instant due(List<Task> tasks, String key) {
-    return tasks.stream().filter(t -> t.getTaskDefinitionKey().equals(key) && t.getDueDate() != null)
-        .map(t -> t.getDueDate().toInstant()).findFirst().orElse(null);
+  private Instant date(String processInstance, String variable) {
+    Object value = runtimeService.getVariable(processInstance, variable);
+    return value instanceof Date d ? d.toInstant() : null;
   }
 
   public record PilotReport(String region, boolean pilot, int cases, int escalations, Double medianHoursToFirstResponse,
