@@ -81,6 +81,13 @@ class ServiceCaseDelegates {
       execution.setVariable("resolutionWarnAt", Date.from(after(opened, resolution * 45, roundTheClock, region, zone)));
       execution.setVariable("updateCycle", "R/PT" + number(entitlements, "updateCadenceHours") + "H");
       execution.setVariable("tier", entitlements.get("tier"));
+      // plain copies for forms and templates, which read simple variables
+      for (String name : List.of("tierReason", "hotelClass", "loanerClass")) {
+        execution.setVariable(name, String.valueOf(entitlements.get(name)));
+      }
+      for (String name : List.of("coversTowing", "coversHotel", "coversTravelHome", "coversRepair", "coversIncidentals")) {
+        execution.setVariable(name, Boolean.TRUE.equals(entitlements.get(name)) ? "yes" : "no");
+      }
       execution.setVariable("coverage", coverage(entitlements));
       execution.setVariable("inPilot", Boolean.TRUE.equals(pilot.get("pilot")));
       execution.setVariable(VAR_CASE_OWNER, owner);
