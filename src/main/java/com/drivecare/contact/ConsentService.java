@@ -24,7 +24,7 @@ public class ConsentService {
   private final ContactProperties properties;
   private final OrganisationRepository organisation;
 
-  ConsentService(ContactProperties properties, OrganisationRepository organisation) {
+  public ConsentService(ContactProperties properties, OrganisationRepository organisation) {
     this.properties = properties;
     this.organisation = organisation;
   }
