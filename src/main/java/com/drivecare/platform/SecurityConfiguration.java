@@ -65,6 +65,11 @@ public class SecurityConfiguration {
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .requestMatchers(path("/actuator/**")).hasRole(STAFF)
             .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
+            // "is my car affected?" is public (rate-limited, no personal data)
+            .requestMatchers(path(HttpMethod.GET, "/api/recalls")).permitAll()
+            // recall campaigns are set up by recall coordinators
+            .requestMatchers(path(HttpMethod.POST, "/api/recall-campaigns"), path(HttpMethod.POST, "/api/recall-campaigns/**"))
+            .hasAnyRole(Groups.RECALL_COORDINATORS, Groups.ADMINS)
             // organisation set-up is for administrators
             .requestMatchers(path(HttpMethod.PUT, "/api/regions/**"), path(HttpMethod.PUT, "/api/agents/**"))
             .hasRole(Groups.ADMINS)

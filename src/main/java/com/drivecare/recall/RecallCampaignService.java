@@ -1,0 +1,204 @@
+package com.drivecare.recall;
+
+import com.drivecare.customer.Vehicle;
+import com.drivecare.customer.VehicleRepository;
+import com.drivecare.customer.Vin;
+import com.drivecare.customer.ImportReport;
+import com.drivecare.people.OrganisationRepository;
+import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.InputValidator;
+import com.drivecare.platform.InvalidInputException.FieldError;
+import com.drivecare.platform.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Recall campaigns as coordinators set them up: the campaign, its vehicles, where it stands. */
+@Service
+public class RecallCampaignService {
+
+  static final int IMPORT_CHUNK = 500;
+
+  private final RecallRepository recalls;
+  private final VehicleRepository vehicles;
+  private final OrganisationRepository organisation;
+  private final InputValidator validator;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  RecallCampaignService(RecallRepository recalls, VehicleRepository vehicles, OrganisationRepository organisation,
+      InputValidator validator, TransactionTemplate transaction, Clock clock) {
+    this.recalls = recalls;
+    this.vehicles = vehicles;
+    this.organisation = organisation;
+    this.validator = validator;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  public record RegionStock(@NotBlank String region, @Min(0) Integer available, LocalDate expected) {}
+
+  /** Parts: available now, or the date they are expected; per region when known. */
+  public record Parts(@NotNull Boolean availableNow, LocalDate expected, @Valid List<RegionStock> regions) {}
+
+  public record NewCampaign(
+      @NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{2,19}$", message = "must be 3 to 20 capital letters, digits or dashes, e.g. 23V-838")
+      String id,
+      @NotBlank @Size(max = 200) String title,
+      @NotBlank @Size(max = 200) String component,
+      @NotBlank @Size(max = 4000) String defectDescription,
+      @NotBlank @Size(max = 2000) String safetyRisk,
+      @NotBlank @Size(max = 2000) String remedy,
+      @NotEmpty List<RecallCampaign.RemedyOption> remedyOptions,
+      @NotNull @Min(1) @Max(72) Integer remedyHours,
+      @NotNull @Valid Parts parts) {}
+
+  public record CampaignView(RecallCampaign campaign, List<RecallRepository.Stock> partsByRegion,
+      Map<String, Long> vehiclesPerStatus, long vehicles, double completionRate) {}
+
+  @Transactional
+  public CampaignView create(NewCampaign input, String coordinator) {
+    List<FieldError> errors = validator.errors(input);
+    Parts parts = input.parts();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    if (parts != null && Boolean.FALSE.equals(parts.availableNow())
+        && (parts.expected() == null || parts.expected().isBefore(today))) {
+      errors.add(new FieldError("parts.expected", "is required, today or later, when parts are not available now"));
+    }
+    Set<String> seen = new HashSet<>();
+    if (parts != null && parts.regions() != null) {
+      for (RegionStock s : parts.regions()) {
+        if (s.region() != null && organisation.region(s.region()).isEmpty()) {
+          errors.add(new FieldError("parts.regions", "names an unknown region: " + s.region()));
+        }
+        if (s.region() != null && !seen.add(s.region())) {
+          errors.add(new FieldError("parts.regions", "names region " + s.region() + " twice"));
+        }
+      }
+    }
+    InputValidator.check(errors);
+    if (recalls.exists(input.id())) {
+      throw new ConflictException("Campaign " + input.id() + " already exists");
+    }
+    RecallCampaign campaign = new RecallCampaign(input.id(), input.title().trim(), input.component().trim(),
+        input.defectDescription().trim(), input.safetyRisk().trim(), input.remedy().trim(),
+        input.remedyOptions().stream().distinct().toList(), input.remedyHours(), parts.availableNow(),
+        parts.availableNow() ? null : parts.expected(), RecallCampaign.CampaignStatus.DRAFT, coordinator,
+        clock.instant(), null, null);
+    recalls.insert(campaign, parts.regions() == null ? List.of() : parts.regions().stream()
+        .map(s -> new RecallRepository.Stock(s.region(), s.available(), s.expected())).toList());
+    return view(input.id());
+  }
+
+  public CampaignView view(String id) {
+    RecallCampaign campaign = recalls.find(id).orElseThrow(() -> new NotFoundException("Recall campaign " + id));
+    Map<String, Long> perStatus = recalls.vehiclesPerStatus(id);
+    long total = perStatus.values().stream().mapToLong(Long::longValue).sum();
+    long remedied = perStatus.getOrDefault("REMEDIED", 0L);
+    double completion = total == 0 ? 0 : Math.round(remedied * 10000.0 / total) / 100.0;
+    return new CampaignView(campaign, recalls.stock(id), perStatus, total, completion);
+  }
+
+  /**
+   * Adds vehicles by VIN: one VIN a line, or a CSV whose header has a {@code vin} column. Repeatable
+   * before launch; a VIN already in the campaign, unknown to us or invalid is reported by line, never
+   * added twice. Accepted VINs are committed in chunks, so no transaction holds the whole file.
+   */
+  public ImportReport importVehicles(String id, InputStream body) {
+    RecallCampaign campaign = recalls.find(id).orElseThrow(() -> new NotFoundException("Recall campaign " + id));
+    if (campaign.status() != RecallCampaign.CampaignStatus.DRAFT) {
+      throw new ConflictException("Campaign " + id + " is " + campaign.status() + "; vehicles are imported before launch");
+    }
+    List<Object> accepted = new ArrayList<>();
+    List<ImportReport.Rejected> rejected = new ArrayList<>();
+    Set<String> inFile = new HashSet<>();
+    List<Vehicle> chunk = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      String line;
+      long number = 0;
+      int column = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        String[] fields = line.split(",", -1);
+        if (number == 1 && headerColumn(fields).isPresent()) {
+          column = headerColumn(fields).get();
+          continue;
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        String vin = Vin.normalise(column < fields.length ? fields[column].replace("\"", "") : "");
+        Optional<String> problem = Vin.problem(vin);
+        if (problem.isPresent()) {
+          rejected.add(new ImportReport.Rejected(number, "VIN " + problem.get()));
+          continue;
+        }
+        if (!inFile.add(vin)) {
+          rejected.add(new ImportReport.Rejected(number, "duplicate: " + vin + " is already earlier in this file"));
+          continue;
+        }
+        Optional<Vehicle> vehicle = vehicles.findByVin(vin);
+        if (vehicle.isEmpty()) {
+          rejected.add(new ImportReport.Rejected(number, "unknown VIN: " + vin + " is not a vehicle of ours"));
+          continue;
+        }
+        if (recalls.containsVin(id, vin)) {
+          rejected.add(new ImportReport.Rejected(number, "duplicate: " + vin + " is already in the campaign"));
+          continue;
+        }
+        chunk.add(vehicle.get());
+        if (chunk.size() == IMPORT_CHUNK) {
+          accepted.addAll(save(id, chunk));
+        }
+      }
+      accepted.addAll(save(id, chunk));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ImportReport(accepted.size(), rejected.size(), accepted, rejected);
+  }
+
+  private List<Object> save(String id, List<Vehicle> chunk) {
+    if (chunk.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    List<Object> vins = chunk.stream().map(v -> (Object) v.vin()).toList();
+    transaction.executeWithoutResult(s -> chunk.forEach(v -> recalls.addVehicle(id, v.vin(), v.id(), v.region(), now)));
+    chunk.clear();
+    return vins;
+  }
+
+  private static Optional<Integer> headerColumn(String[] fields) {
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].trim().replace("\"", "").equalsIgnoreCase("vin")) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+}

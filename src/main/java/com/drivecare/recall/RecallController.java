@@ -1,0 +1,61 @@
+package com.drivecare.recall;
+
+import com.drivecare.customer.ImportReport;
+import com.drivecare.platform.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.InputStream;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class RecallController {
+
+  private final RecallCampaignService campaigns;
+  private final RecallLookupService lookup;
+  private final LookupRateLimiter rateLimiter;
+
+  RecallController(RecallCampaignService campaigns, RecallLookupService lookup, LookupRateLimiter rateLimiter) {
+    this.campaigns = campaigns;
+    this.lookup = lookup;
+    this.rateLimiter = rateLimiter;
+  }
+
+  @PostMapping("/api/recall-campaigns")
+  ResponseEntity<RecallCampaignService.CampaignView> create(@RequestBody RecallCampaignService.NewCampaign input) {
+    var view = campaigns.create(input, Caller.current().actor());
+    return ResponseEntity.created(URI.create("/api/recall-campaigns/" + view.campaign().id())).body(view);
+  }
+
+  @GetMapping("/api/recall-campaigns/{id}")
+  RecallCampaignService.CampaignView get(@PathVariable String id) {
+    return campaigns.view(id);
+  }
+
+  @PostMapping(path = "/api/recall-campaigns/{id}/vehicles", consumes = {"text/csv", "text/plain"})
+  ImportReport importVehicles(@PathVariable String id, InputStream body) {
+    return campaigns.importVehicles(id, body);
+  }
+
+  /** Public: the open recalls of a VIN, without personal data, rate-limited per client. */
+  @GetMapping("/api/recalls")
+  ResponseEntity<?> lookup(@RequestParam(required = false) String vin, HttpServletRequest request) {
+    var wait = rateLimiter.acquire(request.getRemoteAddr());
+    if (wait.isPresent()) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+          "Too many lookups from your address; try again in " + Math.max(1, wait.get().toSeconds()) + " seconds.");
+      problem.setTitle("Too many requests");
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds()))).body(problem);
+    }
+    return ResponseEntity.ok(lookup.lookup(vin == null ? "" : vin));
+  }
+}
