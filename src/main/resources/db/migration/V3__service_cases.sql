@@ -34,7 +34,7 @@ create table service_escalation (
   pilot        boolean      not null,
   status       varchar(16)  not null,
   decided_by   varchar(64),
-  decision     varchar(2000),
+  decision     varchar(4000),
   opened_at    timestamp with time zone not null,
   decided_at   timestamp with time zone
 );
@@ -49,7 +49,7 @@ create table service_expense (
   note         varchar(1000),
   status       varchar(10)  not null,
   decided_by   varchar(64),
-  decision     varchar(1000),
+  decision     varchar(4000),
   submitted_at timestamp with time zone not null,
   decided_at   timestamp with time zone
 );

@@ -38,6 +38,21 @@ public class ContactLog {
         .update();
   }
 
+  /**
+   * Entries for staff eyes only: internal notes, reviews, hand-overs, breaches. Customers see the
+   * rest of their timeline.
+   */
+  public static final java.util.Set<String> INTERNAL_OUTCOMES = java.util.Set.of("SLA_BREACHED",
+      "ESCALATION_HANDED_OVER", "MANAGEMENT_REVIEW", "CALL_LOG_REVIEWED", "MISSED");
+
+  /** The timeline as the caller may see it: whole for staff, without internal entries for the customer. */
+  public List<ContactEntry> timelineFor(String businessKey, com.drivecare.platform.Caller caller) {
+    List<ContactEntry> entries = timeline(businessKey);
+    return caller instanceof com.drivecare.platform.Caller.Customer
+        ? entries.stream().filter(e -> !INTERNAL_OUTCOMES.contains(e.outcome())).toList()
+        : entries;
+  }
+
   /** The case's touchpoints, oldest first. */
   public List<ContactEntry> timeline(String businessKey) {
     return jdbc.sql("select * from drivecare.contact_log where business_key = ? order by occurred_at, id")

@@ -45,6 +45,11 @@ public class NotificationTemplates {
     }
   }
 
+  /** A fixed phrase of the templates (key {@code <name>}) in the given language. */
+  public String phrase(String key, Locale locale) {
+    return messages.getMessage(key, null, key, locale);
+  }
+
   private String fill(String text, Properties values, String template) {
     try {
       return placeholders.replacePlaceholders(text, values);

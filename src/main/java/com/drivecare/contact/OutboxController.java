@@ -82,7 +82,6 @@ class OutboxController {
   }
 
   private static String region() {
-    Caller.Staff staff = (Caller.Staff) Caller.current();
-    return staff.isAdmin() ? null : staff.region();
+    return ((Caller.Staff) Caller.current()).regionScope();
   }
 }

@@ -35,6 +35,6 @@ class TimelineController {
     if (!visible) {
       throw new NotFoundException("Case " + businessKey);
     }
-    return entries;
+    return contactLog.timelineFor(businessKey, caller);
   }
 }

@@ -75,7 +75,7 @@ public class CustomerService {
   }
 
   public List<Customer> search(String name, String email, String phone, Caller.Staff staff, int limit, int offset) {
-    String region = staff.isAdmin() ? null : staff.region();
+    String region = staff.regionScope();
     return customers.search(blankToNull(name), blankToNull(email), blankToNull(phone), region, limit, offset);
   }
 

@@ -39,6 +39,12 @@ public class ReservationRepository {
         .query(ReservationRepository::map).optional();
   }
 
+  /** Reads the reservation and locks its row until the transaction ends. */
+  public Optional<Reservation> lock(String number) {
+    return jdbc.sql("select * from drivecare.reservation where number = ? for update").param(number)
+        .query(ReservationRepository::map).optional();
+  }
+
   public List<Reservation> findByCustomer(long customerId) {
     return jdbc.sql("select * from drivecare.reservation where customer_id = ? order by created_at, number")
         .param(customerId).query(ReservationRepository::map).list();

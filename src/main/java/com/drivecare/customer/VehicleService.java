@@ -71,7 +71,7 @@ public class VehicleService {
       found = vehicles.findByOwner(customer.customerId());
     } else {
       Caller.Staff staff = (Caller.Staff) caller;
-      return vehicles.list(staff.isAdmin() ? null : staff.region(), limit, offset);
+      return vehicles.list(staff.regionScope(), limit, offset);
     }
     return found.stream().filter(v -> maySee(v, caller)).toList();
   }

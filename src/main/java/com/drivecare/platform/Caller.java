@@ -27,13 +27,25 @@ public sealed interface Caller permits Caller.Staff, Caller.Customer {
   }
 
   /**
-   * A member of staff. {@code region} is null for administrators and national teams, who see every
-   * region; an agent of a region sees that region's customers only.
+   * A member of staff. An agent of a region sees that region's customers only; administrators and
+   * national teams (agents without a region) see every region. A user the staff directory does not
+   * know yet ({@code registered} false) sees no customer at all until an administrator places him.
    */
-  record Staff(String userId, Set<String> groups, String region) implements Caller {
+  record Staff(String userId, Set<String> groups, String region, boolean registered) implements Caller {
+
+    /** Matches no region: the scope of a user not yet in the staff directory. */
+    public static final String NO_REGION = "\u0000none";
 
     public Staff {
       groups = Set.copyOf(groups);
+    }
+
+    /** The region filter for lists and reports: null for all regions. */
+    public String regionScope() {
+      if (isAdmin()) {
+        return null;
+      }
+      return registered ? region : NO_REGION;
     }
 
     public boolean isAdmin() {
@@ -51,7 +63,8 @@ public sealed interface Caller permits Caller.Staff, Caller.Customer {
 
     @Override
     public boolean maySee(long customerId, String customerRegion) {
-      return isAdmin() || region == null || region.equals(customerRegion);
+      String scope = regionScope();
+      return scope == null || scope.equals(customerRegion);
     }
   }
 

@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "com.drivecare")
 public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
@@ -40,6 +42,24 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(com.drivecare.people.AssignmentService.NoAgentAvailableException.class)
   ProblemDetail noAgent(RuntimeException e) {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Nobody available", e.getMessage());
+  }
+
+  /** Two requests (or a request and a background job) changed the same case at once: try again. */
+  @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+      org.springframework.dao.DataIntegrityViolationException.class,
+      org.springframework.dao.PessimisticLockingFailureException.class})
+  ProblemDetail concurrent(RuntimeException e) {
+    LOG.info("Concurrent change refused: {}", e.getMessage());
+    return problem(HttpStatus.CONFLICT, "Changed at the same time",
+        "Someone else changed this at the same moment; please try again.");
+  }
+
+  /** Anything unexpected: logged in full, answered without internals. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("Unexpected error", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "Something went wrong on our side; it has been logged. Please try again later.");
   }
 
   @ExceptionHandler(InvalidInputException.class)

@@ -46,8 +46,8 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
     }
     Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).collect(Collectors.toSet());
-    String region = organisation.agent(userId).map(Agent::region).orElse(null);
-    Caller.Staff staff = new Caller.Staff(userId, groups, region);
+    var agent = organisation.agent(userId);
+    Caller.Staff staff = new Caller.Staff(userId, groups, agent.map(Agent::region).orElse(null), agent.isPresent());
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority("ROLE_" + ROLE_USER));
     if (staff.isStaff()) {

@@ -51,6 +51,15 @@ public class CallPlanner {
 
   public Plan plan(LadderConfig ladder, Customer customer, Previous previous, CallOutcome lastOutcome,
       Instant callbackAt, Instant requestedAt, Instant now) {
+    return plan(ladder, customer, previous, lastOutcome, callbackAt, requestedAt, now, false);
+  }
+
+  /**
+   * As above; {@code callLogReviewed} tells whether the manager has reviewed the call log yet. Until
+   * he has, each of his attempts starts with the review (a missed review is a missed attempt).
+   */
+  public Plan plan(LadderConfig ladder, Customer customer, Previous previous, CallOutcome lastOutcome,
+      Instant callbackAt, Instant requestedAt, Instant now, boolean callLogReviewed) {
     ContactDecision mayCall = consent.mayCall(customer, now);
     if (!mayCall.allowed() && mayCall.nextAllowedAt() == null) {
       return Plan.of(RetentionProcess.NEXT_WRITTEN_ROUTE);
@@ -101,7 +110,7 @@ public class CallPlanner {
         deadline = promised;
       }
     }
-    boolean reviewFirst = stage == Stage.MANAGER && attempt == 1 && !callback && ladder.managerReviewsFirst();
+    boolean reviewFirst = stage == Stage.MANAGER && !callLogReviewed && !callback && ladder.managerReviewsFirst();
     int total = (previous == null ? 0 : previous.totalAttempts()) + 1;
     return new Plan(RetentionProcess.NEXT_CALL, stage, attempt, ladder.attempts(stage), total, day, slot, deadline,
         reviewFirst);

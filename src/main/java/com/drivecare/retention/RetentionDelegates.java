@@ -96,7 +96,8 @@ class RetentionDelegates {
       CallPlanner.Plan plan = planner.plan(ladder, customer, previous,
           outcome == null ? null : CallOutcome.valueOf(outcome.toString()),
           callbackAt == null ? null : callbackAt.toInstant(),
-          ((Date) execution.getVariable(VAR_REQUESTED_AT)).toInstant(), now);
+          ((Date) execution.getVariable(VAR_REQUESTED_AT)).toInstant(), now,
+          Boolean.TRUE.equals(execution.getVariable("callLogReviewed")));
       execution.setVariable(VAR_NEXT_STEP, plan.nextStep());
       if (RetentionProcess.NEXT_WRITTEN_ROUTE.equals(plan.nextStep())) {
         Instant cancellation = now.plus(java.time.Duration.ofDays(ladder.doNotCallWaitDays()));
@@ -195,6 +196,11 @@ class RetentionDelegates {
       Reservation reservation = reservations.find(number).orElseThrow();
       RetentionOutcome outcome = outcome(execution);
       reservations.changeStatus(number, ReservationStatus.CANCELLATION_REQUESTED, ReservationStatus.CANCELLED, clock.instant());
+      if (reservations.find(number).orElseThrow().status() != ReservationStatus.CANCELLED) {
+        // kept in the meantime: no refund, no letter; an operator sees why in Cockpit
+        throw new IllegalStateException("Reservation " + number + " is " + reservations.find(number).orElseThrow().status()
+            + " and cannot be cancelled by this case");
+      }
       cases.requestRefund(number, reservation.deposit(), reservation.currency(), clock.instant());
       cases.close(execution.getProcessInstanceId(), outcome, clock.instant());
       execution.setVariable(VAR_RETENTION_OUTCOME, outcome.name());

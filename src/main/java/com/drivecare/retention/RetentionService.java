@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,16 +106,19 @@ public class RetentionService {
   }
 
   private CaseView endLadder(String number, Caller caller, String message, String logged) {
-    Reservation reservation = reservationService.get(number, caller);
+    reservationService.get(number, caller);
+    // the row lock orders this request against a keep or cancel job of the same reservation
+    Reservation reservation = reservations.lock(number).orElseThrow();
     if (reservation.status() != ReservationStatus.CANCELLATION_REQUESTED) {
       throw new ConflictException("Reservation " + number + " has no cancellation in progress (it is "
           + reservation.status() + ")");
     }
     contactLog.record(number, reservation.customerId(), Channel.WEB,
         caller instanceof Caller.Customer ? Direction.INBOUND : Direction.OUTBOUND, caller.actor(), logged, null);
+    var open = cases.openCase(number)
+        .orElseThrow(() -> new ConflictException("Reservation " + number + " has no open retention case"));
     try {
-      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(number)
-          .correlateWithResult();
+      runtimeService.createMessageCorrelation(message).processInstanceId(open.processInstance()).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("The cancellation of reservation " + number + " is already being closed");
     }
@@ -130,10 +132,8 @@ public class RetentionService {
 
   private CaseView view(String number) {
     var open = cases.openCase(number);
-    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey(KEY).singleResult();
     String status = reservations.find(number).map(r -> r.status().name()).orElse("UNKNOWN");
-    return new CaseView(number, pi != null ? "OPEN" : status,
+    return new CaseView(number, open.isPresent() ? "OPEN" : status,
         open.flatMap(c -> assignment.staffMember(c.caseOwner())).orElse(null),
         open.map(RetentionCaseRepository.RetentionCase::openedAt).orElse(null),
         "/api/cases/" + number + "/timeline");
@@ -146,7 +146,7 @@ public class RetentionService {
   public List<RegionReport> report(Caller.Staff staff) {
     Map<String, List<RetentionCaseRepository.RetentionCase>> byRegion = new TreeMap<>();
     for (var c : cases.all()) {
-      if (staff.isAdmin() || staff.region() == null || staff.region().equals(c.region())) {
+      if (staff.regionScope() == null || staff.regionScope().equals(c.region())) {
         byRegion.computeIfAbsent(c.region(), r -> new ArrayList<>()).add(c);
       }
     }

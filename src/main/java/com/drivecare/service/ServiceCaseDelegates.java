@@ -35,6 +35,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ServiceCaseDelegates {
 
+  /** The open steps a customer reads about (phrases {@code service-step.<task id>}); internal steps are not named. */
+  private static final List<String> CUSTOMER_STEPS = List.of(TASK_CONTACT_CUSTOMER, TASK_HANDLE_CASE,
+      TASK_ARRANGE_MOBILITY, TASK_REVIEW_EXPENSE, TASK_MANAGER_DECISION, TASK_PRIORITY_FOLLOW_UP);
+
   private final ServiceCaseRepository cases;
   private final AssignmentService assignment;
   private final OrganisationRepository organisation;
@@ -42,11 +46,12 @@ class ServiceCaseDelegates {
   private final NotificationService notifications;
   private final ContactLog contactLog;
   private final TaskService taskService;
+  private final com.drivecare.contact.NotificationTemplates templates;
   private final Clock clock;
 
   ServiceCaseDelegates(ServiceCaseRepository cases, AssignmentService assignment, OrganisationRepository organisation,
       WorkingCalendar calendar, NotificationService notifications, ContactLog contactLog, TaskService taskService,
-      Clock clock) {
+      com.drivecare.contact.NotificationTemplates templates, Clock clock) {
     this.cases = cases;
     this.assignment = assignment;
     this.organisation = organisation;
@@ -54,6 +59,7 @@ class ServiceCaseDelegates {
     this.notifications = notifications;
     this.contactLog = contactLog;
     this.taskService = taskService;
+    this.templates = templates;
     this.clock = clock;
   }
 
@@ -117,9 +123,11 @@ class ServiceCaseDelegates {
   @Bean("recordFirstResponse")
   JavaDelegate recordFirstResponse() {
     return execution -> {
-      Instant now = clock.instant();
-      cases.firstResponse(execution.getProcessBusinessKey(), now);
-      execution.setVariable(VAR_FIRST_RESPONSE_AT, Date.from(now));
+      // the moment the owner completed the contact task (set by its listener), not when this job ran
+      Object at = execution.getVariable(VAR_FIRST_RESPONSE_AT);
+      Instant when = at instanceof Date d ? d.toInstant() : clock.instant();
+      cases.firstResponse(execution.getProcessBusinessKey(), when);
+      execution.setVariable(VAR_FIRST_RESPONSE_AT, Date.from(when));
       Object note = execution.getVariable("contactNote");
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL, Direction.OUTBOUND,
           (String) execution.getVariable(VAR_CASE_OWNER), "FIRST_RESPONSE", note == null ? null : note.toString());
@@ -142,22 +150,31 @@ class ServiceCaseDelegates {
     };
   }
 
+  @Bean("recordFirstResponseBreach")
+  JavaDelegate recordFirstResponseBreach() {
+    return execution -> recordSlaBreach(execution, "FIRST_RESPONSE");
+  }
+
+  @Bean("recordResolutionBreach")
+  JavaDelegate recordResolutionBreach() {
+    return execution -> recordSlaBreach(execution, "RESOLUTION");
+  }
+
   /** An SLA is breached, unless already met: counted, logged, and {@code slaBreached} routes to the managers. */
-  @Bean("recordSlaBreach")
-  JavaDelegate recordSlaBreach() {
-    return execution -> {
-      String sla = (String) execution.getVariable("sla");
+  private void recordSlaBreach(DelegateExecution execution, String sla) {
+    {
       boolean breached = !met(execution, sla);
-      execution.setVariable("slaBreached", breached);
+      // local to this breach's path: a first-response and a resolution breach never share them
+      execution.setVariableLocal("slaBreached", breached);
       if (breached) {
         cases.slaBreached(execution.getProcessBusinessKey());
-        execution.setVariable("interventionManager",
+        execution.setVariableLocal("interventionManager",
             assignment.leastLoaded((String) execution.getVariable(VAR_REGION), Groups.SERVICE_MANAGERS));
-        execution.setVariable("breachedSla", sla);
+        execution.setVariableLocal("breachedSla", sla);
         contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
             "drivecare", "SLA_BREACHED", sla);
       }
-    };
+    }
   }
 
   /** {@code Task_SendStatusUpdate}: the customer hears where his case stands without asking. */
@@ -165,9 +182,14 @@ class ServiceCaseDelegates {
   JavaDelegate sendStatusUpdate() {
     return execution -> {
       List<String> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
-          .stream().map(Task::getName).toList();
+          .stream().map(Task::getTaskDefinitionKey).filter(CUSTOMER_STEPS::contains).distinct()
+          .map(k -> templates.phrase("service-step." + k,
+              java.util.Locale.forLanguageTag(String.valueOf(execution.getVariable("customerLanguage")))))
+          .toList();
       Map<String, Object> values = templateValues(execution);
-      values.put("currentStep", open.isEmpty() ? "-" : String.join(", ", open));
+      values.put("currentStep", open.isEmpty()
+          ? templates.phrase("service-step.none", java.util.Locale.forLanguageTag(String.valueOf(execution.getVariable("customerLanguage"))))
+          : String.join(", ", open));
       Object line = execution.getVariable("personalLine");
       values.put("personalLine", line == null ? "" : "\n\n" + line);
       notifications.request(new NotificationRequest("service-status-update", customerId(execution),
@@ -214,15 +236,26 @@ class ServiceCaseDelegates {
       String region = (String) execution.getVariable(VAR_REGION);
       String regional = assignment.regionalManagerOf(region).orElseThrow(
           () -> new AssignmentService.NoAgentAvailableException(region, Groups.REGIONAL_MANAGERS));
+      int hours = number(map(execution, VAR_PILOT), "managerAnswerHours");
+      Instant answerBy = clock.instant().plus(Duration.ofHours(hours));
       for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey(TASK_MANAGER_DECISION).list()) {
         if (!regional.equals(task.getAssignee())) {
           contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
               "drivecare", "ESCALATION_HANDED_OVER", task.getAssignee() + " did not answer in time; now " + regional);
-          taskService.setAssignee(task.getId(), regional);
+          task.setAssignee(regional);
+          task.setDueDate(Date.from(answerBy));
+          taskService.saveTask(task);
         }
       }
       execution.setVariable(VAR_ESCALATION_MANAGER, regional);
+      Map<String, Object> values = templateValues(execution);
+      values.put("managerName", assignment.staffMember(regional).map(StaffMember::name).orElse(regional));
+      values.put("answerBy", answerBy.atZone(ZoneId.of((String) execution.getVariable("customerTimeZone")))
+          .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
+      notifications.request(new NotificationRequest("service-escalation-pilot", customerId(execution),
+          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          values, false));
     };
   }
 
@@ -253,6 +286,24 @@ class ServiceCaseDelegates {
       Object note = execution.getVariable("followUpNote");
       cases.decideEscalation(id, (String) execution.getVariable(VAR_CASE_OWNER),
           note == null ? "followed up by the case owner" : note.toString(), clock.instant());
+    };
+  }
+
+  /**
+   * Execution listener at the start of an escalation's event subprocess: its id, manager, deadline
+   * and the manager's answer live in the escalation's own scope, so a later escalation starts with
+   * a clean form and never shares variables with an earlier one.
+   */
+  @Bean("scopeEscalation")
+  org.camunda.bpm.engine.delegate.ExecutionListener scopeEscalation() {
+    return execution -> {
+      for (String name : List.of(VAR_ESCALATION_ID, "escalationReason")) {
+        execution.setVariableLocal(name, execution.getVariable(name));
+      }
+      for (String name : List.of(VAR_ESCALATION_MANAGER, "managerAnswerDue", "grantGoodwill", "grantLoaner",
+          "grantCostCoverage", "decisionNote", "escalationDecidedBy", "followUpNote")) {
+        execution.setVariableLocal(name, null);
+      }
     };
   }
 

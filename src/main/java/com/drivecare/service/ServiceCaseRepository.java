@@ -54,6 +54,12 @@ class ServiceCaseRepository {
         .query(ServiceCaseRepository::map).optional();
   }
 
+  /** Reads the case and locks its row until the transaction ends (one escalation at a time). */
+  Optional<ServiceCase> lock(String number) {
+    return jdbc.sql("select * from drivecare.service_case where number = ? for update").param(number)
+        .query(ServiceCaseRepository::map).optional();
+  }
+
   List<ServiceCase> search(String plate, String customerName, String region, int limit) {
     return jdbc.sql("""
         select s.* from drivecare.service_case s

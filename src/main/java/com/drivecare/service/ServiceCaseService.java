@@ -124,7 +124,7 @@ public class ServiceCaseService {
     }
     InputValidator.check(errors);
     Customer owner = customers.find(vehicle.ownerId()).orElseThrow();
-    if (!caller.maySee(owner.id(), owner.region())) {
+    if (!caller.maySee(owner.id(), vehicle.region())) {
       throw new NotFoundException("Vehicle " + vehicle.vin());
     }
     Instant now = clock.instant();
@@ -135,6 +135,7 @@ public class ServiceCaseService {
     variables.put(VAR_CUSTOMER_ID, owner.id());
     variables.put("customerName", owner.name());
     variables.put("customerTimeZone", owner.timeZone());
+    variables.put("customerLanguage", owner.language());
     variables.put("salesAdvisor", owner.salesAdvisor());
     variables.put(VAR_REGION, vehicle.region());
     variables.put(VAR_KIND, input.kind().name());
@@ -151,16 +152,16 @@ public class ServiceCaseService {
     contactLog.record(number, owner.id(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "CASE_REPORTED", input.kind() + ": " + input.description().trim());
     runtimeService.startProcessInstanceByKey(KEY, number, variables);
-    return view(cases.find(number).orElseThrow());
+    return view(cases.find(number).orElseThrow(), caller);
   }
 
   public CaseView get(String number, Caller caller) {
-    return view(visible(number, caller));
+    return view(visible(number, caller), caller);
   }
 
   public List<CaseView> search(String plate, String customerName, Caller.Staff staff) {
     return cases.search(blank(plate) ? null : plate.trim().toUpperCase(), blank(customerName) ? null : customerName.trim(),
-        staff.isAdmin() ? null : staff.region(), 50).stream().map(this::view).toList();
+        staff.regionScope(), 50).stream().map(c -> view(c, staff)).toList();
   }
 
   /**
@@ -170,7 +171,8 @@ public class ServiceCaseService {
   @Transactional
   public Map<String, Object> escalate(String number, NewEscalation input, Caller caller) {
     InputValidator.check(validator.errors(input));
-    ServiceCaseRepository.ServiceCase c = visible(number, caller);
+    visible(number, caller);
+    ServiceCaseRepository.ServiceCase c = cases.lock(number).orElseThrow();
     requireOpen(c);
     cases.openEscalation(number).ifPresent(open -> {
       throw new ConflictException("Case " + number + " already has an open escalation, since " + open.openedAt()
@@ -215,7 +217,7 @@ public class ServiceCaseService {
     cases.statusRequested(number);
     contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "STATUS_REQUESTED", null);
-    return view(cases.find(number).orElseThrow());
+    return view(cases.find(number).orElseThrow(), caller);
   }
 
   /** The owner's personal line for the next proactive update. */
@@ -223,6 +225,9 @@ public class ServiceCaseService {
   public void personalLine(String number, String line, Caller.Staff staff) {
     ServiceCaseRepository.ServiceCase c = visible(number, staff);
     requireOpen(c);
+    if (!staff.isAdmin() && !staff.userId().equals(c.caseOwner())) {
+      throw new ConflictException("Only the case owner adds the personal line to his updates");
+    }
     if (blank(line) || line.length() > 500) {
       throw new InvalidInputException("line", "must be 1 to 500 characters");
     }
@@ -240,7 +245,7 @@ public class ServiceCaseService {
     }
   }
 
-  private CaseView view(ServiceCaseRepository.ServiceCase c) {
+  private CaseView view(ServiceCaseRepository.ServiceCase c, Caller caller) {
     Vehicle vehicle = vehicles.find(c.vehicleId()).orElseThrow();
     StaffMember owner = c.caseOwner() == null ? null : assignment.staffMember(c.caseOwner()).orElse(null);
     String ownerName = owner == null ? "Your case owner" : owner.name();
@@ -263,7 +268,7 @@ public class ServiceCaseService {
         .processInstanceId(c.processInstance()).activityId("Timer_StatusUpdate").list().stream()
         .map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder()).map(Date::toInstant).orElse(null);
     return new CaseView(c.number(), c.status(), c.kind(), c.tier(), vehicle.vin(), vehicle.plate(), owner, next, due,
-        nextUpdate, c.openedAt(), c.resolvedAt(), contactLog.timeline(c.number()));
+        nextUpdate, c.openedAt(), c.resolvedAt(), contactLog.timelineFor(c.number(), caller));
   }
 
   private Instant date(String processInstance, String variable) {
@@ -278,7 +283,7 @@ public class ServiceCaseService {
   public List<PilotReport> pilotReport(Caller.Staff staff) {
     Map<String, List<ServiceCaseRepository.ServiceCase>> groups = new TreeMap<>();
     for (var c : cases.all()) {
-      if (staff.isAdmin() || staff.region() == null || staff.region().equals(c.region())) {
+      if (staff.regionScope() == null || staff.regionScope().equals(c.region())) {
         groups.computeIfAbsent(c.region() + "|" + c.pilot(), k -> new ArrayList<>()).add(c);
       }
     }

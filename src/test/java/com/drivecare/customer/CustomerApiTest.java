@@ -23,6 +23,7 @@ class CustomerApiTest {
   @LocalServerPort int port;
   @Autowired TestData testData;
   @Autowired ContactLog contactLog;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   Api staff;
 
@@ -193,6 +194,20 @@ class CustomerApiTest {
     String national = testData.staff(TestData.unique("relations"), Groups.CUSTOMER_RELATIONS, null, null);
     assertThat(Api.at(port).basic(national, TestData.password(national)).get("/api/customers/" + inNorthAmerica.id())
         .status()).isEqualTo(200);
+  }
+
+  @Test
+  void staffNotYetInTheDirectorySeeNoCustomer() {
+    Customer customer = testData.customer().create();
+    String newcomer = TestData.unique("newcomer");
+    var user = identityService.newUser(newcomer);
+    user.setPassword("pw-" + newcomer);
+    identityService.saveUser(user);
+    identityService.createMembership(newcomer, Groups.CASE_OWNERS);
+    Api asNewcomer = Api.at(port).basic(newcomer, "pw-" + newcomer);
+    assertThat(asNewcomer.get("/api/customers/" + customer.id()).status()).isEqualTo(404);
+    assertThat(asNewcomer.get("/api/customers?limit=500").json()).isEmpty();
+    assertThat(asNewcomer.get("/api/outbox").json()).isEmpty();
   }
 
   private static Map<String, Object> customerJson(String name) {

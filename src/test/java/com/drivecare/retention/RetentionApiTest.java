@@ -143,6 +143,32 @@ class RetentionApiTest {
   }
 
   @Test
+  void cancellingAgainRightAfterKeepingOpensANewCase() {
+    asCustomer.post(cancellation(), "");
+    asCustomer.post(cancellation() + "/withdraw", "");
+    String first = processInstanceId();
+    // only the keep step has run; the thank-you of the first case is still waiting for the job executor
+    var keep = managementService.createJobQuery().processInstanceId(first).executable().list().get(0);
+    managementService.executeJob(keep.getId());
+    assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.ACTIVE);
+
+    var again = asCustomer.post(cancellation(), Map.of("reason", "Changed my mind again"));
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(asCustomer.get(cancellation()).json().get("status").asText()).isEqualTo("OPEN");
+    assertThat(asCustomer.post(cancellation() + "/confirm", "").status()).isEqualTo(202);
+    for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).list()) {
+      for (int i = 0; i < 10; i++) {
+        var due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+        if (due.isEmpty()) {
+          break;
+        }
+        managementService.executeJob(due.get(0).getId());
+      }
+    }
+    assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.CANCELLED);
+  }
+
+  @Test
   void withoutACaseThereIsNothingToConfirm() {
     var nothing = asCustomer.post(cancellation() + "/confirm", "");
     assertThat(nothing.status()).isEqualTo(409);
@@ -154,18 +180,18 @@ class RetentionApiTest {
   }
 
   private String processInstanceId() {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).singleResult()
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).list().get(0)
         .getId();
   }
 
   /** Executes the case's due jobs (the job executor is off in tests). */
   private void runJobs() {
     for (int guard = 0; guard < 20; guard++) {
-      var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number())
-          .singleResult();
-      if (instance == null) {
+      var instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).list();
+      if (instances.isEmpty()) {
         return;
       }
+      var instance = instances.get(0);
       var due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list().stream()
           .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime())).findFirst();
       if (due.isEmpty()) {

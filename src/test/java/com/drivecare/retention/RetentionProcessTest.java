@@ -257,6 +257,27 @@ class RetentionProcessTest {
   }
 
   @Test
+  void missedReviewIsAMissedManagerAttemptAndTheReviewComesBackNextDay() {
+    start(testData.customer().inRegion(region, "Europe/Paris").create());
+    for (int day = 1; day <= 4; day++) {
+      complete(nextTask(), CallOutcome.NOT_REACHED, null);
+    }
+    Task review = nextTask();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_CALL_LOG);
+    advanceTo(timer("Timer_ReviewMissed"));
+    Task again = nextTask();
+    assertThat(again.getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_CALL_LOG);
+    assertThat(taskService.getVariable(again.getId(), VAR_ATTEMPT_LABEL)).asString().startsWith("Manager attempt 2 of 6");
+    assertThat(timeline()).filteredOn(e -> e.outcome().equals("MISSED")).singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo(team.manager()));
+    taskService.complete(again.getId(), Map.of("callLogReviewed", true));
+    Task call = nextTask();
+    assertThat(call.getTaskDefinitionKey()).isEqualTo(TASK_MANAGER_CALL);
+    complete(call, CallOutcome.NOT_REACHED, null);
+    assertThat(nextTask().getTaskDefinitionKey()).isEqualTo(TASK_MANAGER_CALL); // reviewed once is enough
+  }
+
+  @Test
   void neverReachedForTwoWeeksIsExactlyFourteenCallsThenCancelled() {
     start(testData.customer().inRegion(region, "Europe/Paris").create());
     List<String> tasks = new ArrayList<>();

@@ -133,7 +133,7 @@ class ServiceCaseProcessTest {
     advanceTo("Timer_StatusUpdate");
     advanceTo("Timer_StatusUpdate");
     assertThat(outboxTemplates().stream().filter("service-status-update"::equals)).hasSize(2);
-    assertThat(outboxBody("service-status-update", 0)).contains("Handle case");
+    assertThat(outboxBody("service-status-update", 0)).contains("s'occupe de la réparation").doesNotContain("Intervene");
     assertThat(caseRow().get("status_requests")).isEqualTo(0);
     assertThat(caseRow().get("sla_breaches")).isEqualTo(0);
 
@@ -186,6 +186,14 @@ class ServiceCaseProcessTest {
     assertThat(jdbc.sql("select status from drivecare.service_escalation where case_number = ?").param(opened.number())
         .query(String.class).single()).isEqualTo("DECIDED");
     assertThat(task(TASK_CONTACT_CUSTOMER).getAssignee()).isEqualTo(advisor);
+
+    // a second escalation starts with a clean form
+    service.escalate(opened.number(), new ServiceCaseService.NewEscalation("And now the loaner broke down"),
+        new Caller.Customer(customer.id()));
+    runDueJobs();
+    Task second = task(TASK_MANAGER_DECISION);
+    assertThat(taskService.getVariable(second.getId(), "grantLoaner")).isNull();
+    assertThat(taskService.getVariable(second.getId(), "escalationReason")).isEqualTo("And now the loaner broke down");
   }
 
   @Test
@@ -198,6 +206,9 @@ class ServiceCaseProcessTest {
     advanceTo("Timer_ManagerAnswerOverdue");
     Task handedOver = task(TASK_MANAGER_DECISION);
     assertThat(handedOver.getAssignee()).isEqualTo(regionalManager);
+    assertThat(handedOver.getDueDate()).isAfter(ClockUtil.getCurrentTime());
+    assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'service-escalation-pilot'")
+        .param(opened.number()).query(Long.class).single()).isEqualTo(2); // the customer hears who decides now
     assertThat(outcomes()).contains("ESCALATION_HANDED_OVER");
     complete(handedOver, Map.of("grantGoodwill", true, "decisionNote", "Your next service is on us."));
     assertThat(outboxBody("service-escalation-decision")).contains("First" + regionalManager + " Last");
