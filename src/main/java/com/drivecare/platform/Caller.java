@@ -34,7 +34,7 @@ public sealed interface Caller permits Caller.Staff, Caller.Customer {
   record Staff(String userId, Set<String> groups, String region, boolean registered) implements Caller {
 
     /** Matches no region: the scope of a user not yet in the staff directory. */
-    public static final String NO_REGION = "\u0000none";
+    public static final String NO_REGION = "(none)";
 
     public Staff {
       groups = Set.copyOf(groups);

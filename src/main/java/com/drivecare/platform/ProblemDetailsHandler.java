@@ -46,7 +46,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   /** Two requests (or a request and a background job) changed the same case at once: try again. */
   @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
-      org.springframework.dao.DataIntegrityViolationException.class,
+      org.springframework.dao.DuplicateKeyException.class,
       org.springframework.dao.PessimisticLockingFailureException.class})
   ProblemDetail concurrent(RuntimeException e) {
     LOG.info("Concurrent change refused: {}", e.getMessage());

@@ -210,13 +210,14 @@ class ServiceCaseDelegates {
       String owner = (String) execution.getVariable(VAR_CASE_OWNER);
       boolean inPilot = Boolean.TRUE.equals(execution.getVariable("inPilot"));
       Map<String, Object> values = templateValues(execution);
+      // in and out of the pilot, the escalation is answered within the pilot table's hours
+      int hours = number(map(execution, VAR_PILOT), "managerAnswerHours");
+      Instant answerBy = clock.instant().plus(Duration.ofHours(hours));
+      execution.setVariable("managerAnswerDue", Date.from(answerBy));
       if (inPilot) {
         String region = (String) execution.getVariable(VAR_REGION);
         String manager = assignment.managerOf(owner).orElseGet(() -> assignment.leastLoaded(region, Groups.SERVICE_MANAGERS));
-        int hours = number(map(execution, VAR_PILOT), "managerAnswerHours");
-        Instant answerBy = clock.instant().plus(Duration.ofHours(hours));
         execution.setVariable(VAR_ESCALATION_MANAGER, manager);
-        execution.setVariable("managerAnswerDue", Date.from(answerBy));
         values.put("managerName", assignment.staffMember(manager).map(StaffMember::name).orElse(manager));
         values.put("answerBy", answerBy.atZone(ZoneId.of((String) execution.getVariable("customerTimeZone")))
             .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));

@@ -224,6 +224,7 @@ class ServiceCaseProcessTest {
     Task priority = task(TASK_PRIORITY_FOLLOW_UP);
     assertThat(priority.getAssignee()).isEqualTo(advisor);
     assertThat(priority.getPriority()).isEqualTo(90);
+    assertThat(priority.getDueDate()).isAfter(ClockUtil.getCurrentTime());
     assertThat(outboxTemplates()).contains("service-escalation-priority").doesNotContain("service-escalation-pilot");
     complete(priority, Map.of("followUpNote", "Called, explained the delay"));
     assertThat(jdbc.sql("select status from drivecare.service_escalation where case_number = ?").param(opened.number())
@@ -242,7 +243,10 @@ class ServiceCaseProcessTest {
     runDueJobs();
     List<Task> reviews = taskService.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_REVIEW_EXPENSE).orderByTaskCreateTime().asc().list();
-    assertThat(reviews).hasSize(2).allSatisfy(t -> assertThat(t.getAssignee()).isEqualTo(advisor));
+    assertThat(reviews).hasSize(2).allSatisfy(t -> {
+      assertThat(t.getAssignee()).isEqualTo(advisor);
+      assertThat(t.getDueDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(2, ChronoUnit.DAYS));
+    });
     Map<String, Object> first = taskService.getVariables(reviews.get(0).getId());
     boolean firstIsHotel = "HOTEL".equals(first.get("expenseKind"));
     complete(firstIsHotel ? reviews.get(0) : reviews.get(1),
