@@ -57,7 +57,8 @@ public class SendNotificationDelegate implements JavaDelegate {
     return value;
   }
 
-  private static Map<String, Object> templateValues(DelegateExecution execution) {
+  /** The simple variables of the execution (text, numbers, flags, dates): what templates may use. */
+  public static Map<String, Object> templateValues(DelegateExecution execution) {
     Map<String, Object> values = new HashMap<>();
     execution.getVariables().forEach((name, value) -> {
       if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date) {

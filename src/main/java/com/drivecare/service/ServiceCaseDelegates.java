@@ -441,13 +441,7 @@ class ServiceCaseDelegates {
   }
 
   private static Map<String, Object> templateValues(DelegateExecution execution) {
-    Map<String, Object> values = new HashMap<>();
-    execution.getVariables().forEach((k, v) -> {
-      if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-        values.put(k, v);
-      }
-    });
-    return values;
+    return com.drivecare.contact.SendNotificationDelegate.templateValues(execution);
   }
 
   @SuppressWarnings("unchecked")

@@ -24,6 +24,7 @@ class RetentionApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
+  @Autowired com.drivecare.Jobs jobs;
   @Autowired ReservationRepository reservations;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
@@ -156,15 +157,7 @@ class RetentionApiTest {
     assertThat(again.status()).isEqualTo(201);
     assertThat(asCustomer.get(cancellation()).json().get("status").asText()).isEqualTo("OPEN");
     assertThat(asCustomer.post(cancellation() + "/confirm", "").status()).isEqualTo(202);
-    for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).list()) {
-      for (int i = 0; i < 10; i++) {
-        var due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
-        if (due.isEmpty()) {
-          break;
-        }
-        managementService.executeJob(due.get(0).getId());
-      }
-    }
+    runJobs();
     assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.CANCELLED);
   }
 
@@ -186,18 +179,6 @@ class RetentionApiTest {
 
   /** Executes the case's due jobs (the job executor is off in tests). */
   private void runJobs() {
-    for (int guard = 0; guard < 20; guard++) {
-      var instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).list();
-      if (instances.isEmpty()) {
-        return;
-      }
-      var instance = instances.get(0);
-      var due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime())).findFirst();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get().getId());
-    }
+    jobs.runDueForBusinessKey(reservation.number());
   }
 }

@@ -64,6 +64,7 @@ class RetentionProcessTest {
   @Autowired ContactLog contactLog;
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
+  @Autowired com.drivecare.Jobs jobs;
   @Autowired com.drivecare.contact.OutboxDispatcher dispatcher;
 
   String region;
@@ -365,17 +366,8 @@ class RetentionProcessTest {
     dispatcher.dispatchDue(); // the acknowledgement goes out and onto the timeline
   }
 
-  /** Runs every job of the process that is due now, until none is. */
   private void runDueJobs() {
-    for (int guard = 0; guard < 100; guard++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime())).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("Jobs keep coming");
+    jobs.runDue(pi.getId());
   }
 
   /** The next open task; when none is open, walks the clock to the next timer (the next call slot). */
@@ -389,18 +381,13 @@ class RetentionProcessTest {
       if (task != null) {
         return task;
       }
-      Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
-          .min(Comparator.comparing(Job::getDuedate)).orElseThrow(() -> new AssertionError("Neither a task nor a timer"));
-      advanceTo(timer);
+      jobs.fire(jobs.nextTimer(pi.getId()).orElseThrow(() -> new AssertionError("Neither a task nor a timer")));
     }
     throw new AssertionError("No task came");
   }
 
   private void advanceTo(Job timer) {
-    if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(timer.getDuedate());
-    }
-    runDueJobs();
+    jobs.fire(timer);
   }
 
   private Job timer(String activityId) {

@@ -20,8 +20,7 @@ class ServiceCaseApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
-  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired com.drivecare.Jobs jobs;
 
   String region;
   String advisor;
@@ -126,14 +125,6 @@ class ServiceCaseApiTest {
   }
 
   private void runJobs(String number) {
-    String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
-    for (int guard = 0; guard < 20; guard++) {
-      var due = managementService.createJobQuery().processInstanceId(pi).executable().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).findFirst();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get().getId());
-    }
+    jobs.runDueForBusinessKey(number);
   }
 }

@@ -58,6 +58,7 @@ class ServiceCaseProcessTest {
   @Autowired ContactLog contactLog;
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
+  @Autowired com.drivecare.Jobs jobs;
 
   String region;
   String advisor;
@@ -333,27 +334,12 @@ class ServiceCaseProcessTest {
   }
 
   private void runDueJobs() {
-    for (int guard = 0; guard < 100; guard++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime())).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("Jobs keep coming");
+    jobs.runDue(pi.getId());
   }
 
   /** Moves the clock to the timer's due date and runs what is due then. */
   private void advanceTo(String timerActivity) {
-    Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(timerActivity).list()
-        .stream().min(java.util.Comparator.comparing(Job::getDuedate))
-        .orElseThrow(() -> new AssertionError("No timer " + timerActivity));
-    if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(timer.getDuedate());
-    }
-    managementService.executeJob(timer.getId());
-    runDueJobs();
+    jobs.fire(pi.getId(), timerActivity);
   }
 
   private Task task(String key) {
