@@ -119,6 +119,28 @@ class ServiceCaseDelegates {
     };
   }
 
+  /**
+   * {@code Task_ConfirmMobility}: what the owner arranged goes to the customer in writing; when the
+   * customer needed nothing, that is on the timeline instead.
+   */
+  @Bean("confirmMobility")
+  JavaDelegate confirmMobility() {
+    return execution -> {
+      if (Boolean.TRUE.equals(execution.getVariable("mobilityNotNeeded"))) {
+        contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL, Direction.OUTBOUND,
+            (String) execution.getVariable(VAR_CASE_OWNER), "NO_MOBILITY_NEEDED", null);
+        return;
+      }
+      Object arranged = execution.getVariable("mobilityArrangements");
+      if (arranged == null || arranged.toString().isBlank()) {
+        throw new IllegalStateException("Task_ArrangeMobility completed without arrangements or 'not needed'");
+      }
+      notifications.request(new NotificationRequest("service-mobility-confirmed", customerId(execution),
+          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          templateValues(execution), false));
+    };
+  }
+
   /** {@code Task_RecordFirstResponse}: the first-response clock stops. */
   @Bean("recordFirstResponse")
   JavaDelegate recordFirstResponse() {

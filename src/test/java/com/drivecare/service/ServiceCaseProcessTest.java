@@ -145,6 +145,17 @@ class ServiceCaseProcessTest {
   }
 
   @Test
+  void roadsideCustomerWhoNeedsNoMobilityIsNotHeldUp() {
+    open(ServiceCaseService.Kind.ROADSIDE, "Aurora Sedan", "48000", 1);
+    complete(task(TASK_ARRANGE_MOBILITY), Map.of("mobilityNotNeeded", true));
+    assertThat(outboxTemplates()).doesNotContain("service-mobility-confirmed");
+    assertThat(outcomes()).contains("NO_MOBILITY_NEEDED");
+    complete(task(TASK_CONTACT_CUSTOMER), Map.of("contactNote", "Towed to the workshop, customer went home"));
+    complete(task(TASK_HANDLE_CASE), Map.of("resolution", "Tyre replaced"));
+    assertThat(caseRow().get("status")).isEqualTo("RESOLVED");
+  }
+
+  @Test
   void firstResponseSlaWarnsTheOwnerThenBringsInTheServiceManager() {
     open(ServiceCaseService.Kind.SERVICE, "Aurora Sedan", "48000", 1);
     advanceTo("Timer_FirstResponseWarning");
