@@ -45,6 +45,20 @@ public class NotificationTemplates {
     }
   }
 
+  /**
+   * Fills {@code ${name}} placeholders of a text written by staff (a recall notice, say) — the
+   * same rules as templates: an unknown placeholder is an error, never printed as is.
+   */
+  public String fillText(String text, Map<String, Object> values) {
+    Properties props = new Properties();
+    values.forEach((k, v) -> {
+      if (v != null) {
+        props.setProperty(k, v.toString());
+      }
+    });
+    return fill(text, props, "text");
+  }
+
   /** A fixed phrase of the templates (key {@code <name>}) in the given language. */
   public String phrase(String key, Locale locale) {
     return messages.getMessage(key, null, key, locale);

@@ -50,8 +50,17 @@ public class RecallCampaignService {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
+  private final org.camunda.bpm.engine.RuntimeService runtimeService;
+  private final com.drivecare.contact.NotificationTemplates templates;
+  private final int launchChunkSize;
+
   RecallCampaignService(RecallRepository recalls, VehicleRepository vehicles, OrganisationRepository organisation,
-      InputValidator validator, TransactionTemplate transaction, Clock clock) {
+      InputValidator validator, TransactionTemplate transaction, Clock clock,
+      org.camunda.bpm.engine.RuntimeService runtimeService, com.drivecare.contact.NotificationTemplates templates,
+      @org.springframework.beans.factory.annotation.Value("${drivecare.recall.launch-chunk-size:500}") int launchChunkSize) {
+    this.runtimeService = runtimeService;
+    this.templates = templates;
+    this.launchChunkSize = launchChunkSize;
     this.recalls = recalls;
     this.vehicles = vehicles;
     this.organisation = organisation;
@@ -111,7 +120,84 @@ public class RecallCampaignService {
         clock.instant(), null, null);
     recalls.insert(campaign, parts.regions() == null ? List.of() : parts.regions().stream()
         .map(s -> new RecallRepository.Stock(s.region(), s.available(), s.expected())).toList());
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(RecallProcess.VAR_CAMPAIGN_ID, campaign.id());
+    variables.put("campaignTitle", campaign.title());
+    variables.put("component", campaign.component());
+    variables.put("defect", campaign.defect());
+    variables.put("safetyRisk", campaign.safetyRisk());
+    variables.put("remedy", campaign.remedy());
+    variables.put("remedyHours", campaign.remedyHours());
+    variables.put("remedyOptions", String.join(", ", campaign.remedyOptions().stream().map(Enum::name).toList()));
+    variables.put("vehicleCount", 0L);
+    variables.put(RecallProcess.VAR_LAUNCH_CHUNK_SIZE, launchChunkSize);
+    variables.put("noticeEn", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH)));
+    variables.put("noticeFr", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH)));
+    runtimeService.startProcessInstanceByKey(RecallProcess.CAMPAIGN_KEY, campaign.id(), variables);
     return view(input.id());
+  }
+
+  /** The first draft of a notice: the campaign's facts in the template; per-owner placeholders stay for later. */
+  private String draft(RecallCampaign c, String template) {
+    return template.replace("#title#", c.title()).replace("#component#", c.component()).replace("#defect#", c.defect())
+        .replace("#risk#", c.safetyRisk()).replace("#remedy#", c.remedy()).replace("#hours#", String.valueOf(c.remedyHours()))
+        .replace("#options#", String.join(", ", c.remedyOptions().stream().map(Enum::name).toList()));
+  }
+
+  /** Closes a launched campaign with a reason; vehicle journeys still running end with it. */
+  @Transactional
+  public CampaignView close(String id, String reason) {
+    view(id);
+    if (reason == null || reason.isBlank() || reason.length() > 1000) {
+      throw new com.drivecare.platform.InvalidInputException("reason", "is required (at most 1000 characters)");
+    }
+    try {
+      runtimeService.createMessageCorrelation(RecallProcess.MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(id)
+          .setVariable("closeReason", reason.trim()).correlateWithResult();
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      throw new ConflictException("Campaign " + id + " is not running: it is closed, or not launched yet");
+    }
+    return view(id);
+  }
+
+  /** Parts arrived for a region: the stock is recorded and every journey waiting there is woken. */
+  @Transactional
+  public Map<String, Object> partsAvailable(String id, String region, Integer available) {
+    view(id);
+    if (region == null || organisation.region(region).isEmpty()) {
+      throw new com.drivecare.platform.InvalidInputException("region", "is not a known region: " + region);
+    }
+    if (available == null || available < 1) {
+      throw new com.drivecare.platform.InvalidInputException("available", "must be at least 1");
+    }
+    recalls.updateStock(id, region, available);
+    int woken = runtimeService.createMessageCorrelation("PartsAvailable")
+        .processInstanceVariableEquals(RecallProcess.VAR_CAMPAIGN_ID, id).processInstanceVariableEquals("region", region)
+        .correlateAllWithResult().size();
+    return Map.of("region", region, "available", available, "journeysWoken", woken);
+  }
+
+  /** A vehicle was sold, exported or scrapped: its journey is closed with the reason. */
+  @Transactional
+  public void closeVehicle(String id, String vin, String reason) {
+    if (reason == null || !Set.of("SOLD", "EXPORTED", "SCRAPPED").contains(reason)) {
+      throw new com.drivecare.platform.InvalidInputException("reason", "must be SOLD, EXPORTED or SCRAPPED");
+    }
+    String normalised = Vin.normalise(vin);
+    if (!recalls.containsVin(id, normalised)) {
+      throw new NotFoundException("Vehicle " + normalised + " in campaign " + id);
+    }
+    try {
+      runtimeService.createMessageCorrelation("VehicleClosed").processInstanceBusinessKey(id + ":" + normalised)
+          .setVariable("closeReason", reason).correlateWithResult();
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      throw new ConflictException("Vehicle " + normalised + " has no running journey in campaign " + id);
+    }
+  }
+
+  public List<Map<String, Object>> reports(String id) {
+    view(id);
+    return recalls.reports(id);
   }
 
   public CampaignView view(String id) {
@@ -179,6 +265,9 @@ public class RecallCampaignService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(RecallProcess.CAMPAIGN_KEY).list()
+        .forEach(pi -> runtimeService.setVariable(pi.getId(), "vehicleCount", view(id).vehicles()));
     return new ImportReport(accepted.size(), rejected.size(), accepted, rejected);
   }
 

@@ -45,6 +45,30 @@ class RecallController {
     return campaigns.importVehicles(id, body);
   }
 
+  @PostMapping("/api/recall-campaigns/{id}/close")
+  RecallCampaignService.CampaignView close(@PathVariable String id, @RequestBody java.util.Map<String, String> body) {
+    return campaigns.close(id, body.get("reason"));
+  }
+
+  @PostMapping("/api/recall-campaigns/{id}/parts-available")
+  java.util.Map<String, Object> partsAvailable(@PathVariable String id, @RequestBody PartsArrived body) {
+    return campaigns.partsAvailable(id, body.region(), body.available());
+  }
+
+  @PostMapping("/api/recall-campaigns/{id}/vehicles/{vin}/close")
+  ResponseEntity<Void> closeVehicle(@PathVariable String id, @PathVariable String vin,
+      @RequestBody java.util.Map<String, String> body) {
+    campaigns.closeVehicle(id, vin, body.get("reason"));
+    return ResponseEntity.accepted().build();
+  }
+
+  @GetMapping("/api/recall-campaigns/{id}/reports")
+  java.util.List<java.util.Map<String, Object>> reports(@PathVariable String id) {
+    return campaigns.reports(id);
+  }
+
+  record PartsArrived(String region, Integer available) {}
+
   /** Public: the open recalls of a VIN, without personal data, rate-limited per client. */
   @GetMapping("/api/recalls")
   ResponseEntity<?> lookup(@RequestParam(required = false) String vin, HttpServletRequest request) {

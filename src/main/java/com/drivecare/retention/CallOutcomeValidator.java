@@ -54,7 +54,8 @@ public class CallOutcomeValidator implements TaskListener {
     task.getExecution().setVariable(VAR_CALLBACK_AT, Date.from(at));
   }
 
-  static Instant toInstant(Object value, ZoneId zone) {
+  /** A date typed in a form: with an offset as given, without one in {@code zone}. */
+  public static Instant toInstant(Object value, ZoneId zone) {
     if (value instanceof Date date) {
       return date.toInstant();
     }
@@ -68,7 +69,7 @@ public class CallOutcomeValidator implements TaskListener {
       try {
         return LocalDateTime.parse(text).atZone(zone).toInstant();
       } catch (DateTimeParseException e2) {
-        throw new ProcessEngineException("callbackAt is not a date and time such as 2026-11-24T10:30: " + text);
+        throw new ProcessEngineException("Not a date and time such as 2026-11-24T10:30: " + text);
       }
     }
   }

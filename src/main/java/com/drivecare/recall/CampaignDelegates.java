@@ -1,0 +1,146 @@
+package com.drivecare.recall;
+
+import static com.drivecare.recall.RecallProcess.*;
+
+import com.drivecare.contact.NotificationTemplates;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The thin delegates and listeners of {@code recall-campaign}. */
+@Configuration(proxyBeanMethods = false)
+class CampaignDelegates {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CampaignDelegates.class);
+  /** Sample values a notice is test-rendered with before it goes to approval. */
+  private static final Map<String, Object> SAMPLE = Map.of("customerName", "Jane Doe", "model", "Aurora Sedan",
+      "vin", "1DCAR5EV1RA000101", "partsText", "…", "link", "https://…", "campaignId", "X", "campaignTitle", "X");
+
+  private final RecallRepository recalls;
+  private final RuntimeService runtimeService;
+  private final NotificationTemplates templates;
+  private final Clock clock;
+
+  CampaignDelegates(RecallRepository recalls, RuntimeService runtimeService, NotificationTemplates templates,
+      Clock clock) {
+    this.recalls = recalls;
+    this.runtimeService = runtimeService;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  /** Complete-listener of {@code Task_PrepareOwnerNotice}: who drafted it, and both notices render. */
+  @Bean("recordNoticeDraft")
+  TaskListener recordNoticeDraft() {
+    return task -> {
+      if (task.getAssignee() == null) {
+        throw new ProcessEngineException("Claim the task before completing it: the drafter must be known for four eyes");
+      }
+      for (String notice : List.of("noticeEn", "noticeFr")) {
+        Object text = task.getVariable(notice);
+        if (text == null || text.toString().isBlank()) {
+          throw new ProcessEngineException(notice + " is required");
+        }
+        try {
+          Map<String, Object> values = new HashMap<>(SAMPLE);
+          task.getExecution().getVariables().forEach((k, v) -> values.putIfAbsent(k, v));
+          templates.fillText(text.toString(), values);
+        } catch (IllegalArgumentException e) {
+          throw new ProcessEngineException(notice + ": " + e.getMessage());
+        }
+      }
+      task.getExecution().setVariable(VAR_NOTICE_DRAFTED_BY, task.getAssignee());
+    };
+  }
+
+  /** Assignment- and complete-listener of {@code Task_ApproveOwnerNotice}: four eyes. */
+  @Bean("fourEyes")
+  TaskListener fourEyes() {
+    return task -> {
+      Object drafter = task.getVariable(VAR_NOTICE_DRAFTED_BY);
+      String approver = task.getAssignee();
+      if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) && approver == null) {
+        throw new ProcessEngineException("Claim the task before deciding: four eyes need a name");
+      }
+      if (approver != null && approver.equals(drafter)) {
+        throw new ProcessEngineException("Four eyes: " + approver + " drafted this notice and cannot approve it");
+      }
+      if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        task.getExecution().setVariable("noticeApprovedBy", approver);
+      }
+    };
+  }
+
+  /** {@code Task_RecordApproval}: the approved notices are kept with the campaign, which can no longer take imports. */
+  @Bean("recordNoticeApproval")
+  JavaDelegate recordNoticeApproval() {
+    return execution -> recalls.saveNotice(execution.getProcessBusinessKey(), (String) execution.getVariable("noticeEn"),
+        (String) execution.getVariable("noticeFr"), (String) execution.getVariable(VAR_NOTICE_DRAFTED_BY),
+        (String) execution.getVariable("noticeApprovedBy"));
+  }
+
+  /**
+   * {@code Task_LaunchVehicles}: starts the next chunk of vehicle journeys and marks them launched,
+   * in one transaction (one job). A crash rolls back the whole chunk, so the retry starts every
+   * vehicle of it once — none twice, none missed. Loops until every vehicle is launched.
+   */
+  @Bean("launchVehicles")
+  JavaDelegate launchVehicles() {
+    return execution -> {
+      String campaignId = execution.getProcessBusinessKey();
+      int chunk = ((Number) execution.getVariable(VAR_LAUNCH_CHUNK_SIZE)).intValue();
+      List<String> vins = recalls.nextToLaunch(campaignId, chunk);
+      for (String vin : vins) {
+        runtimeService.startProcessInstanceByKey(REMEDY_KEY, campaignId + ":" + vin,
+            Map.of(VAR_CAMPAIGN_ID, campaignId, VAR_VIN, vin));
+      }
+      recalls.markLaunched(campaignId, vins, clock.instant());
+      boolean more = recalls.notLaunched(campaignId) > 0;
+      execution.setVariable(VAR_MORE_TO_LAUNCH, more);
+      LOG.info("Campaign {}: launched {} vehicle journeys{}", campaignId, vins.size(), more ? ", more to come" : "");
+    };
+  }
+
+  @Bean("campaignLaunched")
+  JavaDelegate campaignLaunched() {
+    return execution -> recalls.launched(execution.getProcessBusinessKey(), clock.instant());
+  }
+
+  /** {@code Task_ProduceQuarterlyReport}: the quarter's completion figures, kept with the campaign. */
+  @Bean("produceQuarterlyReport")
+  JavaDelegate produceQuarterlyReport() {
+    return execution -> {
+      String id = execution.getProcessBusinessKey();
+      Map<String, Long> perStatus = recalls.vehiclesPerStatus(id);
+      long total = perStatus.values().stream().mapToLong(Long::longValue).sum();
+      int quarter = recalls.reportCount(id) + 1;
+      recalls.saveReport(id, quarter, clock.instant(), total, perStatus.getOrDefault("REMEDIED", 0L),
+          perStatus.getOrDefault("OWNER_UNKNOWN", 0L), perStatus.getOrDefault("CLOSED", 0L));
+    };
+  }
+
+  /** {@code Task_CloseCampaign}: closed with its reason; journeys still running end with it. */
+  @Bean("closeCampaign")
+  JavaDelegate closeCampaign() {
+    return execution -> {
+      String id = execution.getProcessBusinessKey();
+      String reason = String.valueOf(execution.getVariable("closeReason"));
+      recalls.close(id, reason, clock.instant());
+      var open = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+          .variableValueEquals(VAR_CAMPAIGN_ID, id);
+      if (open.count() > 0) {
+        // a batch, visible in Cockpit, so no transaction holds every journey of a large campaign
+        runtimeService.deleteProcessInstancesAsync(open, "campaign closed: " + reason);
+      }
+    };
+  }
+}

@@ -1,0 +1,246 @@
+package com.drivecare.recall;
+
+import static com.drivecare.recall.RecallProcess.*;
+
+import com.drivecare.contact.Channel;
+import com.drivecare.contact.ConsentService;
+import com.drivecare.contact.ContactLog;
+import com.drivecare.contact.Direction;
+import com.drivecare.contact.NotificationRequest;
+import com.drivecare.contact.NotificationService;
+import com.drivecare.contact.NotificationTemplates;
+import com.drivecare.contact.SendNotificationDelegate;
+import com.drivecare.customer.Customer;
+import com.drivecare.customer.CustomerRepository;
+import com.drivecare.customer.Vehicle;
+import com.drivecare.customer.VehicleRepository;
+import com.drivecare.people.AssignmentService;
+import com.drivecare.people.Groups;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The thin delegates of {@code recall-remedy}, one vehicle's journey through a recall. */
+@Configuration(proxyBeanMethods = false)
+class RemedyDelegates {
+
+  /** Reminder days after launch: messages at 30 and 60, a call at 90, then a call every 90 days. */
+  static Instant nextReminder(Instant launchedAt, int remindersSent) {
+    int days = remindersSent < 2 ? 30 * (remindersSent + 1) : 90 * (remindersSent - 1);
+    return launchedAt.plus(Duration.ofDays(days));
+  }
+
+  private final RecallRepository recalls;
+  private final VehicleRepository vehicles;
+  private final CustomerRepository customers;
+  private final NotificationService notifications;
+  private final NotificationTemplates templates;
+  private final ConsentService consent;
+  private final AssignmentService assignment;
+  private final ContactLog contactLog;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  RemedyDelegates(RecallRepository recalls, VehicleRepository vehicles, CustomerRepository customers,
+      NotificationService notifications, NotificationTemplates templates, ConsentService consent,
+      AssignmentService assignment, ContactLog contactLog, JdbcClient jdbc, Clock clock) {
+    this.recalls = recalls;
+    this.vehicles = vehicles;
+    this.customers = customers;
+    this.notifications = notifications;
+    this.templates = templates;
+    this.consent = consent;
+    this.assignment = assignment;
+    this.contactLog = contactLog;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** {@code Task_IdentifyOwner}: the vehicle, its owner if known, and whether the parts are there for its region. */
+  @Bean("identifyRecallOwner")
+  JavaDelegate identifyRecallOwner() {
+    return execution -> {
+      String campaignId = (String) execution.getVariable(VAR_CAMPAIGN_ID);
+      RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
+      Vehicle vehicle = vehicles.findByVin((String) execution.getVariable(VAR_VIN)).orElseThrow();
+      var stock = recalls.stock(campaignId).stream().filter(s -> s.region().equals(vehicle.region())).findFirst();
+      boolean parts = stock.map(s -> s.available() != null && s.available() > 0).orElse(campaign.partsAvailable());
+      var expected = parts ? null : stock.map(RecallRepository.Stock::expected).orElse(campaign.partsExpected());
+      execution.setVariable("region", vehicle.region());
+      execution.setVariable("model", vehicle.model());
+      execution.setVariable("partsAvailable", parts);
+      execution.setVariable("partsExpected", expected == null ? "" : expected.toString());
+      execution.setVariable("ownerKnown", vehicle.ownerId() != null);
+      execution.setVariable("remindersSent", 0);
+      execution.setVariable("launchedAt", Date.from(clock.instant()));
+      execution.setVariable("nextReminderAt", Date.from(nextReminder(clock.instant(), 0)));
+      if (vehicle.ownerId() != null) {
+        execution.setVariable("customerId", vehicle.ownerId());
+        customers.find(vehicle.ownerId()).ifPresent(o -> {
+          execution.setVariable("customerName", o.name());
+          execution.setVariable("ownerTimeZone", o.timeZone());
+        });
+      } else {
+        recalls.vehicleStatus(campaignId, vehicle.vin(), "OWNER_UNKNOWN");
+      }
+    };
+  }
+
+  /** {@code Task_LinkOwner}: the owner a coordinator found is recorded on the vehicle. */
+  @Bean("linkRecallOwner")
+  JavaDelegate linkRecallOwner() {
+    return execution -> {
+      long customerId = ((Number) execution.getVariable("ownerCustomerId")).longValue();
+      Customer owner = customers.find(customerId).orElseThrow(
+          () -> new IllegalStateException("Customer " + customerId + " does not exist"));
+      jdbc.sql("update drivecare.vehicle set owner_id = ? where vin = ?")
+          .params(owner.id(), execution.getVariable(VAR_VIN)).update();
+      execution.setVariable("customerId", owner.id());
+      execution.setVariable("customerName", owner.name());
+      execution.setVariable("ownerTimeZone", owner.timeZone());
+    };
+  }
+
+  /**
+   * {@code Task_NotifyOwner}: the approved notice, in the owner's language and by name, on every
+   * written channel he has, plus a letter — always. Keys per vehicle and channel, so a retried
+   * launch chunk never sends twice.
+   */
+  @Bean("notifyRecallOwner")
+  JavaDelegate notifyRecallOwner() {
+    return execution -> {
+      Customer owner = owner(execution);
+      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      String notice = jdbc.sql("select " + ("fr".equals(owner.language()) ? "notice_fr" : "notice_en")
+          + " from drivecare.recall_campaign where id = ?").param(campaign.id()).query(String.class).single();
+      Map<String, Object> values = values(execution, campaign, owner);
+      values.put("noticeText", notice);
+      for (Channel channel : List.of(Channel.EMAIL, Channel.SMS, Channel.LETTER)) {
+        if (channel == Channel.LETTER || ConsentService.address(owner, channel).isPresent()) {
+          notifications.request(new NotificationRequest("recall-notice", owner.id(), execution.getProcessBusinessKey(),
+              execution.getProcessBusinessKey() + ":notice:" + channel, channel, null, values, true));
+        }
+      }
+      recalls.vehicleStatus(campaign.id(), (String) execution.getVariable(VAR_VIN),
+          Boolean.TRUE.equals(execution.getVariable("partsAvailable")) ? "NOTIFIED" : "WAITING_FOR_PARTS");
+    };
+  }
+
+  /** {@code Task_InviteBooking}: the parts have arrived for his region; the owner is invited to book. */
+  @Bean("inviteRecallBooking")
+  JavaDelegate inviteRecallBooking() {
+    return execution -> {
+      Customer owner = owner(execution);
+      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      notifications.request(new NotificationRequest("recall-parts-arrived", owner.id(), execution.getProcessBusinessKey(),
+          key(execution), null, null, values(execution, campaign, owner), true));
+      recalls.vehicleStatus(campaign.id(), (String) execution.getVariable(VAR_VIN), "NOTIFIED");
+    };
+  }
+
+  /**
+   * {@code Task_SendReminder}: the reminders escalate — a message at 30 and 60 days, then a call by
+   * the owner's region's service advisors at 90 days and every 90 days after ({@code callNeeded}).
+   */
+  @Bean("sendRecallReminder")
+  JavaDelegate sendRecallReminder() {
+    return execution -> {
+      int sent = ((Number) execution.getVariable("remindersSent")).intValue();
+      Customer owner = owner(execution);
+      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      boolean call = sent >= 2;
+      if (call) {
+        execution.setVariable("reminderCaller", assignment.leastLoaded(owner.region(), Groups.SERVICE_ADVISORS));
+        execution.setVariable("callWithin", Date.from(consent.nextCallSlot(owner, clock.instant()).plus(Duration.ofDays(2))));
+      } else {
+        notifications.request(new NotificationRequest("recall-reminder", owner.id(), execution.getProcessBusinessKey(),
+            key(execution), null, null, values(execution, campaign, owner), true));
+      }
+      execution.setVariable("callNeeded", call);
+      execution.setVariable("remindersSent", sent + 1);
+      Date launched = (Date) execution.getVariable("launchedAt");
+      execution.setVariable("nextReminderAt", Date.from(nextReminder(launched.toInstant(), sent + 1)));
+    };
+  }
+
+  /** {@code Task_RecordRemedy}: the vehicle is repaired. */
+  @Bean("recordRemedy")
+  JavaDelegate recordRemedy() {
+    return execution -> {
+      recalls.remedied((String) execution.getVariable(VAR_CAMPAIGN_ID), (String) execution.getVariable(VAR_VIN),
+          clock.instant());
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
+          String.valueOf(execution.getVariable("remedyDoneBy")), "REMEDY_COMPLETED", null);
+    };
+  }
+
+  /** {@code Task_SendDelayNotice}: the owner hears at once that his repair slipped, and the new date. */
+  @Bean("sendRecallDelayNotice")
+  JavaDelegate sendRecallDelayNotice() {
+    return execution -> {
+      Customer owner = owner(execution);
+      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      Map<String, Object> values = values(execution, campaign, owner);
+      values.put("newEtaDay", ((Date) execution.getVariable("newEta")).toInstant().atZone(ZoneId.of(owner.timeZone()))
+          .toLocalDate().toString());
+      notifications.request(new NotificationRequest("recall-delay", owner.id(), execution.getProcessBusinessKey(),
+          key(execution), null, null, values, false));
+    };
+  }
+
+  /** {@code Task_RecordNoShow}: back to reminders, and the timeline says why. */
+  @Bean("recordRecallNoShow")
+  JavaDelegate recordRecallNoShow() {
+    return execution -> {
+      recalls.vehicleStatus((String) execution.getVariable(VAR_CAMPAIGN_ID), (String) execution.getVariable(VAR_VIN),
+          "NOTIFIED");
+      contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.INBOUND,
+          "customer:" + customerId(execution), "NO_SHOW", null);
+    };
+  }
+
+  /** {@code Task_CloseVehicle}: sold, exported or scrapped — closed with the reason. */
+  @Bean("closeRecallVehicle")
+  JavaDelegate closeRecallVehicle() {
+    return execution -> recalls.closeVehicle((String) execution.getVariable(VAR_CAMPAIGN_ID),
+        (String) execution.getVariable(VAR_VIN), String.valueOf(execution.getVariable("closeReason")));
+  }
+
+  private Map<String, Object> values(DelegateExecution execution, RecallCampaign campaign, Customer owner) {
+    Map<String, Object> values = SendNotificationDelegate.templateValues(execution);
+    Locale locale = owner.locale();
+    values.put("campaignTitle", campaign.title());
+    values.put("defect", campaign.defect());
+    values.put("safetyRisk", campaign.safetyRisk());
+    values.put("remedy", campaign.remedy());
+    values.put("remedyHours", campaign.remedyHours());
+    values.put("remedyOptions", String.join(", ", campaign.remedyOptions().stream().map(Enum::name).toList()));
+    values.put("partsText", Boolean.TRUE.equals(execution.getVariable("partsAvailable"))
+        ? templates.phrase("recall-parts.available", locale)
+        : templates.fillText(templates.phrase("recall-parts.expected", locale),
+            Map.of("partsExpected", String.valueOf(execution.getVariable("partsExpected")))));
+    return values;
+  }
+
+  private Customer owner(DelegateExecution execution) {
+    return customers.find(customerId(execution)).orElseThrow();
+  }
+
+  private static long customerId(DelegateExecution execution) {
+    return ((Number) execution.getVariable("customerId")).longValue();
+  }
+
+  private static String key(DelegateExecution execution) {
+    return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
+  }
+}
