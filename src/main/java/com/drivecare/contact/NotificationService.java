@@ -125,6 +125,11 @@ public class NotificationService {
         "en", rendered.subject(), rendered.body(), now, now));
   }
 
+  /** Whether a notification with this key is stored already (for steps that must not do their work twice). */
+  public boolean alreadyRequested(String idempotencyKey) {
+    return outbox.idByKey(idempotencyKey).isPresent();
+  }
+
   private String accessLink(Customer customer, NotificationRequest request) {
     var token = tokens.issue(customer.id(), "link in '" + request.template() + "'", null, "drivecare");
     // the token travels in the fragment, which browsers never send to a server or put in its logs

@@ -36,7 +36,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    e.details().forEach(problem::setProperty);
+    return problem;
   }
 
   @ExceptionHandler(com.drivecare.people.AssignmentService.NoAgentAvailableException.class)

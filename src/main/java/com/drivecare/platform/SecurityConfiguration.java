@@ -66,7 +66,8 @@ public class SecurityConfiguration {
             .requestMatchers(path("/actuator/**")).hasRole(STAFF)
             .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
             // "is my car affected?" is public (rate-limited, no personal data)
-            .requestMatchers(path(HttpMethod.GET, "/api/recalls")).permitAll()
+            .requestMatchers(path(HttpMethod.GET, "/api/recalls"), path(HttpMethod.POST, "/api/surveys/{token}")).permitAll()
+            .requestMatchers(path(HttpMethod.PUT, "/api/service-centers/**")).hasRole(Groups.ADMINS)
             // recall campaigns are set up by recall coordinators
             .requestMatchers(path(HttpMethod.POST, "/api/recall-campaigns"), path(HttpMethod.POST, "/api/recall-campaigns/**"))
             .hasAnyRole(Groups.RECALL_COORDINATORS, Groups.ADMINS)
@@ -86,7 +87,11 @@ public class SecurityConfiguration {
                 path(HttpMethod.GET, "/api/service-cases/{number}"),
                 path(HttpMethod.POST, "/api/service-cases/{number}/escalation"),
                 path(HttpMethod.POST, "/api/service-cases/{number}/expenses"),
-                path(HttpMethod.POST, "/api/service-cases/{number}/status-requests"))
+                path(HttpMethod.POST, "/api/service-cases/{number}/status-requests"),
+                path(HttpMethod.POST, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
+                path(HttpMethod.GET, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
+                path(HttpMethod.DELETE, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
+                path(HttpMethod.GET, "/api/service-centers"))
             .hasAnyRole(STAFF, CUSTOMER)
             .requestMatchers(path("/api/**")).hasRole(STAFF)
             .anyRequest().denyAll())

@@ -22,12 +22,58 @@ class RecallController {
   private final RecallCampaignService campaigns;
   private final RecallLookupService lookup;
   private final LookupRateLimiter rateLimiter;
+  private final RecallBookingService booking;
+  private final SurveyService surveys;
 
-  RecallController(RecallCampaignService campaigns, RecallLookupService lookup, LookupRateLimiter rateLimiter) {
+  RecallController(RecallCampaignService campaigns, RecallLookupService lookup, LookupRateLimiter rateLimiter,
+      RecallBookingService booking, SurveyService surveys) {
     this.campaigns = campaigns;
     this.lookup = lookup;
     this.rateLimiter = rateLimiter;
+    this.booking = booking;
+    this.surveys = surveys;
   }
+
+  /** The owner (with his token) or staff book, or move, the repair. */
+  @PostMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
+  ResponseEntity<RecallBookingService.Appointment> book(@PathVariable String campaignId, @PathVariable String vin,
+      @RequestBody RecallBookingService.BookingRequest request) {
+    var appointment = booking.book(campaignId, vin, request, Caller.current());
+    return ResponseEntity.created(URI.create("/api/recalls/" + campaignId + "/vehicles/" + vin + "/appointment"))
+        .body(appointment);
+  }
+
+  @GetMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
+  RecallBookingService.Appointment appointment(@PathVariable String campaignId, @PathVariable String vin) {
+    return booking.currentFor(campaignId, vin, Caller.current());
+  }
+
+  @org.springframework.web.bind.annotation.DeleteMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
+  ResponseEntity<Void> cancel(@PathVariable String campaignId, @PathVariable String vin) {
+    booking.cancel(campaignId, vin, Caller.current());
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/api/service-centers")
+  java.util.List<RecallBookingService.ServiceCenter> centers(@RequestParam(required = false) String region) {
+    return booking.centers(region);
+  }
+
+  @org.springframework.web.bind.annotation.PutMapping("/api/service-centers/{id}")
+  RecallBookingService.ServiceCenter saveCenter(@PathVariable String id, @RequestBody RecallBookingService.ServiceCenter body) {
+    var center = new RecallBookingService.ServiceCenter(id, body.name(), body.region(), body.dailySlots(), body.mobileUnits());
+    booking.saveCenter(center);
+    return center;
+  }
+
+  /** Public: the owner answers the survey from the link in his message. */
+  @PostMapping("/api/surveys/{token}")
+  ResponseEntity<Void> answer(@PathVariable String token, @RequestBody SurveyAnswer body) {
+    surveys.answer(token, body.score(), body.comment());
+    return ResponseEntity.noContent().build();
+  }
+
+  record SurveyAnswer(Integer score, String comment) {}
 
   @PostMapping("/api/recall-campaigns")
   ResponseEntity<RecallCampaignService.CampaignView> create(@RequestBody RecallCampaignService.NewCampaign input) {

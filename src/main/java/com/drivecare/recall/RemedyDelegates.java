@@ -49,11 +49,16 @@ class RemedyDelegates {
   private final AssignmentService assignment;
   private final ContactLog contactLog;
   private final JdbcClient jdbc;
+  private final SurveyService surveys;
+  private final String publicBaseUrl;
   private final Clock clock;
 
   RemedyDelegates(RecallRepository recalls, VehicleRepository vehicles, CustomerRepository customers,
       NotificationService notifications, NotificationTemplates templates, ConsentService consent,
-      AssignmentService assignment, ContactLog contactLog, JdbcClient jdbc, Clock clock) {
+      AssignmentService assignment, ContactLog contactLog, JdbcClient jdbc, SurveyService surveys,
+      @org.springframework.beans.factory.annotation.Value("${drivecare.public-base-url}") String publicBaseUrl, Clock clock) {
+    this.surveys = surveys;
+    this.publicBaseUrl = publicBaseUrl;
     this.recalls = recalls;
     this.vehicles = vehicles;
     this.customers = customers;
@@ -207,6 +212,46 @@ class RemedyDelegates {
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.INBOUND,
           "customer:" + customerId(execution), "NO_SHOW", null);
     };
+  }
+
+  /** {@code Task_SendAppointmentReminder}: the day before, the owner is reminded where and when. */
+  @Bean("sendAppointmentReminder")
+  JavaDelegate sendAppointmentReminder() {
+    return execution -> {
+      Customer owner = owner(execution);
+      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      Map<String, Object> values = values(execution, campaign, owner);
+      values.put("appointmentDay", ((Date) execution.getVariable("appointmentAt")).toInstant()
+          .atZone(ZoneId.of(owner.timeZone())).toLocalDateTime().toString().replace('T', ' '));
+      notifications.request(new NotificationRequest("recall-appointment-reminder", owner.id(),
+          execution.getProcessBusinessKey(), key(execution), null, null, values, false));
+    };
+  }
+
+  /** {@code Task_SendSurvey}: two days after the repair, a survey link that needs no login. */
+  @Bean("sendRecallSurvey")
+  JavaDelegate sendRecallSurvey() {
+    return execution -> {
+      Customer owner = owner(execution);
+      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      Map<String, Object> values = values(execution, campaign, owner);
+      String key = key(execution);
+      if (notifications.alreadyRequested(key)) {
+        return; // a retried job: the survey (and its token) exists already
+      }
+      String token = surveys.open(execution.getProcessBusinessKey(), owner.id());
+      values.put("surveyLink", publicBaseUrl + "/self-service/#survey=" + token);
+      notifications.request(new NotificationRequest("recall-survey", owner.id(), execution.getProcessBusinessKey(),
+          key, null, null, values, false));
+    };
+  }
+
+  /** {@code Task_RecordFollowUp}: what customer relations learned, on the timeline. */
+  @Bean("recordRecallFollowUp")
+  JavaDelegate recordRecallFollowUp() {
+    return execution -> contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL,
+        Direction.OUTBOUND, String.valueOf(execution.getVariable("followedUpBy")), "FOLLOW_UP",
+        "root cause: " + execution.getVariable("rootCause") + " — " + execution.getVariable("followUpNote"));
   }
 
   /** {@code Task_CloseVehicle}: sold, exported or scrapped — closed with the reason. */

@@ -47,8 +47,10 @@ class RecallProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
   @Autowired Jobs jobs;
+  @Autowired SurveyService surveys;
 
   String region;
+  String advisor;
   String drafter;
   String approver;
   String campaignId;
@@ -59,7 +61,7 @@ class RecallProcessTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(START));
     region = testData.freshRegion();
-    testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null);
+    advisor = testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null);
     drafter = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
     approver = testData.staff(TestData.unique("victor"), Groups.RECALL_COORDINATORS, null, null);
     campaignId = ("T" + TestData.unique("").substring(1, 9)).toUpperCase();
@@ -167,12 +169,45 @@ class RecallProcessTest {
 
     book(journey);
     Task remedy = task(journey, "Task_PerformRemedy");
-    taskService.claim(remedy.getId(), testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null));
+    assertThat(remedy.getAssignee()).isEqualTo(advisor);
+    jobs.fire(journey.getId(), "Timer_AppointmentReminder"); // the day before
+    assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-appointment-reminder'")
+        .param(journey.getBusinessKey()).query(Long.class).single()).isEqualTo(1);
     taskService.complete(remedy.getId(), Map.of("remedyOutcome", "COMPLETED"));
     jobs.runDue(journey.getId());
-    BpmnAwareTests.assertThat(journey).isEnded().hasPassed("End_VehicleRemedied");
     assertThat(vehicleStatus(vehicle)).isEqualTo("REMEDIED");
     assertThat(campaigns.view(campaignId).completionRate()).isEqualTo(100.0);
+
+    jobs.fire(journey.getId(), "Timer_SurveyDelay"); // two days later
+    String body = jdbc.sql("select body from drivecare.outbox where business_key = ? and template = 'recall-survey' and channel = 'EMAIL'")
+        .param(journey.getBusinessKey()).query(String.class).single();
+    String token = body.replaceAll("(?s).*#survey=([A-Za-z0-9_\\-]+).*", "$1");
+    surveys.answer(token, 5, "Quick and friendly");
+    jobs.runDue(journey.getId());
+    BpmnAwareTests.assertThat(journey).isEnded().hasPassed("End_VehicleRemedied").hasNotPassed("Task_FollowUpDissatisfied");
+    assertThatThrownBy(() -> surveys.answer(token, 4, null)).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void lowSurveyScoreIsFollowedUpAndNoAnswerClosesAfterFourteenDays() {
+    List<Vehicle> vehicles = createCampaign(true, 2);
+    prepareAndApprove();
+    ProcessInstance unhappy = repaired(vehicles.get(0));
+    ProcessInstance silent = repaired(vehicles.get(1));
+    String body = jdbc.sql("select body from drivecare.outbox where business_key = ? and template = 'recall-survey' and channel = 'EMAIL'")
+        .param(unhappy.getBusinessKey()).query(String.class).single();
+    surveys.answer(body.replaceAll("(?s).*#survey=([A-Za-z0-9_\\-]+).*", "$1"), 2, "Waited three hours");
+    jobs.runDue(unhappy.getId());
+    Task followUp = task(unhappy, "Task_FollowUpDissatisfied");
+    String relations = testData.staff(TestData.unique("relations"), Groups.CUSTOMER_RELATIONS, null, null);
+    taskService.claim(followUp.getId(), relations);
+    taskService.complete(followUp.getId(), Map.of("rootCause", "WAITING_TIME", "followUpNote", "Apologised, voucher sent"));
+    jobs.runDue(unhappy.getId());
+    BpmnAwareTests.assertThat(unhappy).isEnded().hasPassed("End_FollowedUp");
+    assertThat(outcomes(unhappy)).contains("SURVEY_2", "FOLLOW_UP");
+
+    jobs.fire(silent.getId(), "Timer_SurveyExpired");
+    BpmnAwareTests.assertThat(silent).isEnded().hasPassed("End_SurveyUnanswered");
   }
 
   @Test
@@ -296,9 +331,23 @@ class RecallProcessTest {
   }
 
   private void book(ProcessInstance journey) {
+    Instant at = ClockUtil.getCurrentTime().toInstant().plus(3, ChronoUnit.DAYS);
     runtimeService.createMessageCorrelation("AppointmentBooked").processInstanceId(journey.getId())
-        .setVariable("appointmentAt", Date.from(ClockUtil.getCurrentTime().toInstant().plus(3, ChronoUnit.DAYS)))
+        .setVariable("appointmentAt", Date.from(at))
+        .setVariable("appointmentReminderAt", Date.from(at.minus(1, ChronoUnit.DAYS)))
+        .setVariable("serviceCenter", "Test centre")
+        .setVariable("remedyAdvisor", advisor)
         .correlateWithResult();
+  }
+
+  /** A journey booked, repaired and two days further: the survey has gone out. */
+  private ProcessInstance repaired(Vehicle vehicle) {
+    ProcessInstance journey = journey(vehicle);
+    book(journey);
+    taskService.complete(task(journey, "Task_PerformRemedy").getId(), Map.of("remedyOutcome", "COMPLETED"));
+    jobs.runDue(journey.getId());
+    jobs.fire(journey.getId(), "Timer_SurveyDelay");
+    return journey;
   }
 
   private Task task(ProcessInstance pi, String key) {

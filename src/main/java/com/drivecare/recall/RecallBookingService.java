@@ -1,0 +1,268 @@
+package com.drivecare.recall;
+
+import static com.drivecare.platform.Db.ts;
+
+import com.drivecare.contact.Channel;
+import com.drivecare.contact.ContactLog;
+import com.drivecare.contact.Direction;
+import com.drivecare.customer.Vehicle;
+import com.drivecare.customer.VehicleRepository;
+import com.drivecare.customer.Vin;
+import com.drivecare.people.AssignmentService;
+import com.drivecare.people.Groups;
+import com.drivecare.people.OrganisationRepository;
+import com.drivecare.people.Region;
+import com.drivecare.platform.Caller;
+import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.InputValidator;
+import com.drivecare.platform.InvalidInputException;
+import com.drivecare.platform.InvalidInputException.FieldError;
+import com.drivecare.platform.NotFoundException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Booking a recall repair against real capacity: each service centre has daily slots (dealer and
+ * pickup) and mobile units, and a part of the region's stock is reserved per booked vehicle. A full
+ * day is a 409 with the next free dates. Bookings of one centre are serialised by a row lock.
+ */
+@Service
+public class RecallBookingService {
+
+  static final int BOOKING_HORIZON_DAYS = 120;
+  static final LocalTime APPOINTMENT_TIME = LocalTime.of(8, 0);
+
+  private final JdbcClient jdbc;
+  private final RecallRepository recalls;
+  private final VehicleRepository vehicles;
+  private final OrganisationRepository organisation;
+  private final AssignmentService assignment;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ContactLog contactLog;
+  private final InputValidator validator;
+  private final Clock clock;
+
+  RecallBookingService(JdbcClient jdbc, RecallRepository recalls, VehicleRepository vehicles,
+      OrganisationRepository organisation, AssignmentService assignment, RuntimeService runtimeService,
+      TaskService taskService, ContactLog contactLog, InputValidator validator, Clock clock) {
+    this.jdbc = jdbc;
+    this.recalls = recalls;
+    this.vehicles = vehicles;
+    this.organisation = organisation;
+    this.assignment = assignment;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.contactLog = contactLog;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  public record ServiceCenter(String id, String name, String region, int dailySlots, int mobileUnits) {}
+
+  public record BookingRequest(@NotNull RecallCampaign.RemedyOption option, @NotBlank String serviceCenter,
+      @NotNull LocalDate date) {}
+
+  public record Appointment(long id, String campaignId, String vin, String serviceCenter, String option, LocalDate day,
+      String status) {}
+
+  public List<ServiceCenter> centers(String region) {
+    return jdbc.sql("select * from drivecare.service_center where (cast(? as varchar) is null or region = ?) order by id")
+        .params(region, region).query((rs, row) -> new ServiceCenter(rs.getString("id"), rs.getString("name"),
+            rs.getString("region"), rs.getInt("daily_slots"), rs.getInt("mobile_units"))).list();
+  }
+
+  @Transactional
+  public void saveCenter(ServiceCenter c) {
+    if (organisation.region(c.region()).isEmpty()) {
+      throw new InvalidInputException("region", "is not a known region: " + c.region());
+    }
+    if (c.dailySlots() < 0 || c.mobileUnits() < 0) {
+      throw new InvalidInputException("dailySlots", "and mobileUnits must not be negative");
+    }
+    int updated = jdbc.sql("update drivecare.service_center set name = ?, region = ?, daily_slots = ?, mobile_units = ? where id = ?")
+        .params(c.name(), c.region(), c.dailySlots(), c.mobileUnits(), c.id()).update();
+    if (updated == 0) {
+      jdbc.sql("insert into drivecare.service_center (id, name, region, daily_slots, mobile_units) values (?, ?, ?, ?, ?)")
+          .params(c.id(), c.name(), c.region(), c.dailySlots(), c.mobileUnits()).update();
+    }
+  }
+
+  /** Books (or moves) the vehicle's repair; the journey learns it through {@code AppointmentBooked}. */
+  @Transactional
+  public Appointment book(String campaignId, String rawVin, BookingRequest request, Caller caller) {
+    String vin = Vin.normalise(rawVin);
+    Vehicle vehicle = visibleVehicle(campaignId, vin, caller);
+    RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
+    List<FieldError> errors = validator.errors(request);
+    if (request.option() != null && !campaign.remedyOptions().contains(request.option())) {
+      errors.add(new FieldError("option", "is not offered by this campaign; offered: " + campaign.remedyOptions()));
+    }
+    InputValidator.check(errors);
+    ServiceCenter center = lockCenter(request.serviceCenter())
+        .filter(c -> c.region().equals(vehicle.region()))
+        .orElseThrow(() -> new InvalidInputException("serviceCenter", "is not a service centre of your region"));
+    ZoneId zone = organisation.region(vehicle.region()).map(Region::timeZone).map(ZoneId::of).orElse(ZoneId.of("UTC"));
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    if (!request.date().isAfter(today) || request.date().isAfter(today.plusDays(BOOKING_HORIZON_DAYS))) {
+      throw new InvalidInputException("date", "must be between tomorrow and " + BOOKING_HORIZON_DAYS + " days ahead");
+    }
+    ProcessInstance journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
+        .processInstanceBusinessKey(campaignId + ":" + vin).singleResult();
+    if (journey == null) {
+      throw new ConflictException("Vehicle " + vin + " has no open recall journey in campaign " + campaignId);
+    }
+    Optional<Appointment> current = current(campaignId, vin);
+    if (current.isEmpty()) {
+      reserveParts(campaign, vehicle.region());
+    }
+    if (!hasRoom(center, request.option(), request.date())) {
+      throw new ConflictException("Service centre " + center.name() + " is full on " + request.date(),
+          Map.of("nextFreeDates", nextFreeDates(center, request.option(), request.date())));
+    }
+    current.ifPresent(a -> setStatus(a.id(), "CANCELLED"));
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+        insert into drivecare.recall_appointment (campaign_id, vin, center_id, remedy_option, appointment_day, status, created_at)
+        values (?, ?, ?, ?, ?, 'BOOKED', ?)""")
+        .params(campaignId, vin, center.id(), request.option().name(), Date.valueOf(request.date()), ts(clock.instant()))
+        .update(keys, "id");
+    java.util.Date at = java.util.Date.from(request.date().atTime(APPOINTMENT_TIME).atZone(zone).toInstant());
+    java.util.Date reminder = java.util.Date.from(request.date().minusDays(1).atTime(LocalTime.of(10, 0)).atZone(zone).toInstant());
+    Map<String, Object> variables = Map.of("appointmentAt", at, "appointmentReminderAt", reminder,
+        "serviceCenter", center.name(), "remedyOption", request.option().name(),
+        "remedyAdvisor", assignment.leastLoaded(vehicle.region(), Groups.SERVICE_ADVISORS));
+    List<Task> remedyTasks = taskService.createTaskQuery().processInstanceId(journey.getId())
+        .taskDefinitionKey("Task_PerformRemedy").list();
+    if (!remedyTasks.isEmpty()) {
+      // moved while the repair was already planned: new date on the same task
+      runtimeService.setVariables(journey.getId(), variables);
+      remedyTasks.forEach(t -> {
+        t.setDueDate(at);
+        taskService.saveTask(t);
+      });
+    } else {
+      try {
+        runtimeService.createMessageCorrelation("AppointmentBooked").processInstanceId(journey.getId())
+            .setVariables(variables).correlateWithResult();
+      } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+        throw new ConflictException("Vehicle " + vin + " cannot be booked now (its parts or its owner are not settled yet)");
+      }
+    }
+    recalls.vehicleStatus(campaignId, vin, "BOOKED");
+    contactLog.record(campaignId + ":" + vin, vehicle.ownerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+        Direction.INBOUND, caller.actor(), current.isEmpty() ? "APPOINTMENT_BOOKED" : "APPOINTMENT_MOVED",
+        center.name() + ", " + request.date() + ", " + request.option());
+    return current(campaignId, vin).orElseThrow();
+  }
+
+  /** Cancels the booked repair: the part goes back to stock and the journey back to waiting for a booking. */
+  @Transactional
+  public void cancel(String campaignId, String rawVin, Caller caller) {
+    String vin = Vin.normalise(rawVin);
+    Vehicle vehicle = visibleVehicle(campaignId, vin, caller);
+    Appointment appointment = current(campaignId, vin)
+        .orElseThrow(() -> new ConflictException("Vehicle " + vin + " has no booked appointment"));
+    lockCenter(appointment.serviceCenter());
+    setStatus(appointment.id(), "CANCELLED");
+    jdbc.sql("update drivecare.recall_parts_stock set available = available + 1 where campaign_id = ? and region = ? and available is not null")
+        .params(campaignId, vehicle.region()).update();
+    runtimeService.createMessageCorrelation("AppointmentCancelled").processInstanceBusinessKey(campaignId + ":" + vin)
+        .correlateAllWithResult();
+    recalls.vehicleStatus(campaignId, vin, "NOTIFIED");
+    contactLog.record(campaignId + ":" + vin, vehicle.ownerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+        Direction.INBOUND, caller.actor(), "APPOINTMENT_CANCELLED", null);
+  }
+
+  /** The vehicle's booked appointment, if the caller may see the vehicle. */
+  public Appointment currentFor(String campaignId, String rawVin, Caller caller) {
+    String vin = Vin.normalise(rawVin);
+    visibleVehicle(campaignId, vin, caller);
+    return current(campaignId, vin).orElseThrow(() -> new NotFoundException("Appointment of " + vin));
+  }
+
+  public Optional<Appointment> current(String campaignId, String vin) {
+    return jdbc.sql("""
+        select a.*, c.name from drivecare.recall_appointment a join drivecare.service_center c on c.id = a.center_id
+        where a.campaign_id = ? and a.vin = ? and a.status = 'BOOKED'""").params(campaignId, vin)
+        .query((rs, row) -> new Appointment(rs.getLong("id"), rs.getString("campaign_id"), rs.getString("vin"),
+            rs.getString("center_id"), rs.getString("remedy_option"), rs.getDate("appointment_day").toLocalDate(),
+            rs.getString("status"))).optional();
+  }
+
+  private Vehicle visibleVehicle(String campaignId, String vin, Caller caller) {
+    Optional<String> problem = Vin.problem(vin);
+    if (problem.isPresent()) {
+      throw new InvalidInputException("vin", problem.get());
+    }
+    Vehicle vehicle = vehicles.findByVin(vin).filter(v -> caller instanceof Caller.Customer c
+            ? v.ownerId() != null && v.ownerId() == c.customerId()
+            : caller.maySee(v.ownerId() == null ? -1 : v.ownerId(), v.region()))
+        .orElseThrow(() -> new NotFoundException("Vehicle " + vin));
+    if (!recalls.containsVin(campaignId, vin)) {
+      throw new NotFoundException("Vehicle " + vin + " in campaign " + campaignId);
+    }
+    return vehicle;
+  }
+
+  private Optional<ServiceCenter> lockCenter(String id) {
+    return jdbc.sql("select * from drivecare.service_center where id = ? for update").param(id)
+        .query((rs, row) -> new ServiceCenter(rs.getString("id"), rs.getString("name"), rs.getString("region"),
+            rs.getInt("daily_slots"), rs.getInt("mobile_units"))).optional();
+  }
+
+  private boolean hasRoom(ServiceCenter center, RecallCampaign.RemedyOption option, LocalDate day) {
+    boolean mobile = option == RecallCampaign.RemedyOption.MOBILE;
+    long booked = jdbc.sql("""
+        select count(*) from drivecare.recall_appointment where center_id = ? and appointment_day = ? and status = 'BOOKED'
+          and (remedy_option = 'MOBILE') = ?""").params(center.id(), Date.valueOf(day), mobile)
+        .query(Long.class).single();
+    return booked < (mobile ? center.mobileUnits() : center.dailySlots());
+  }
+
+  private List<LocalDate> nextFreeDates(ServiceCenter center, RecallCampaign.RemedyOption option, LocalDate from) {
+    List<LocalDate> free = new ArrayList<>();
+    for (LocalDate d = from.plusDays(1); free.size() < 5 && d.isBefore(from.plusDays(BOOKING_HORIZON_DAYS)); d = d.plusDays(1)) {
+      if (hasRoom(center, option, d)) {
+        free.add(d);
+      }
+    }
+    return free;
+  }
+
+  /** Takes one part of the region's stock for this vehicle; none left, or none yet, is a conflict. */
+  private void reserveParts(RecallCampaign campaign, String region) {
+    var stock = recalls.stock(campaign.id()).stream().filter(s -> s.region().equals(region)).findFirst();
+    if (stock.isPresent() && stock.get().available() != null) {
+      int taken = jdbc.sql("""
+          update drivecare.recall_parts_stock set available = available - 1
+          where campaign_id = ? and region = ? and available > 0""").params(campaign.id(), region).update();
+      if (taken == 0) {
+        throw new ConflictException("No parts left for your region; we will tell you when more arrive");
+      }
+    } else if (stock.isPresent() || !campaign.partsAvailable()) {
+      throw new ConflictException("The parts are not available yet"
+          + (campaign.partsExpected() == null ? "" : "; expected " + campaign.partsExpected()));
+    }
+  }
+
+  private void setStatus(long appointmentId, String status) {
+    jdbc.sql("update drivecare.recall_appointment set status = ? where id = ?").params(status, appointmentId).update();
+  }
+}
