@@ -20,12 +20,16 @@
   document.querySelectorAll('[data-t]').forEach(el => { el.textContent = T[el.dataset.t]; });
 
   const params = new URLSearchParams(location.hash.slice(1));
+  const message = document.getElementById('message');
+  if (params.get('survey')) {
+    survey(params.get('survey'));
+    return;
+  }
   if (params.get('token')) {
     sessionStorage.setItem('drivecare-token', params.get('token'));
     history.replaceState(null, '', location.pathname);
   }
   const token = sessionStorage.getItem('drivecare-token');
-  const message = document.getElementById('message');
   if (!token) { message.textContent = T.noToken; return; }
 
   async function api(method, path, body) {
@@ -91,4 +95,35 @@
     document.getElementById('vehicles').hidden = vehicles.length === 0;
   }
   load().catch(e => { if (e.message !== '401') { message.textContent = T.failed + e.message; } });
+
+  /** The satisfaction survey after a recall repair: the token in the link is all it needs. */
+  function survey(surveyToken) {
+    history.replaceState(null, '', location.pathname);
+    document.querySelector('h1').textContent = fr ? 'Votre avis' : 'How did it go?';
+    const card = el('div', undefined, 'card');
+    const score = document.createElement('select');
+    for (let i = 5; i >= 1; i--) {
+      const o = el('option', i + ' / 5'); o.value = i; score.append(o);
+    }
+    const comment = el('textarea'); comment.maxLength = 2000;
+    comment.placeholder = fr ? 'Un commentaire ? (facultatif)' : 'Anything to add? (optional)';
+    const send = el('button', fr ? 'Envoyer' : 'Send', 'primary');
+    send.addEventListener('click', async () => {
+      send.disabled = true;
+      const response = await fetch('/api/surveys/' + encodeURIComponent(surveyToken), {
+        method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({score: Number(score.value), comment: comment.value})
+      });
+      if (response.ok) {
+        card.replaceChildren(el('p', fr ? 'Merci pour votre réponse.' : 'Thank you for your answer.'));
+      } else {
+        const problem = await response.json().catch(() => ({}));
+        message.textContent = T.failed + (problem.detail || response.status);
+        send.disabled = false;
+      }
+    });
+    card.append(el('p', fr ? 'Êtes-vous satisfait de la réparation ?' : 'How satisfied are you with the repair?'),
+      score, comment, send);
+    document.querySelector('main').append(card);
+  }
 })();
