@@ -82,6 +82,9 @@ class RemedyDelegates {
       boolean parts = stock.map(s -> s.available() != null && s.available() > 0).orElse(campaign.partsAvailable());
       var expected = parts ? null : stock.map(RecallRepository.Stock::expected).orElse(campaign.partsExpected());
       execution.setVariable("region", vehicle.region());
+      // what the forms of this journey show
+      execution.setVariable("campaignTitle", campaign.title());
+      execution.setVariable("remedy", campaign.remedy());
       execution.setVariable("model", vehicle.model());
       execution.setVariable("partsAvailable", parts);
       execution.setVariable("partsExpected", expected == null ? "" : expected.toString());

@@ -170,6 +170,8 @@ class RecallProcessTest {
     book(journey);
     Task remedy = task(journey, "Task_PerformRemedy");
     assertThat(remedy.getAssignee()).isEqualTo(advisor);
+    assertThat(taskService.getVariables(remedy.getId())).containsEntry("remedy", "A software update.")
+        .containsKey("customerName");
     jobs.fire(journey.getId(), "Timer_AppointmentReminder"); // the day before
     assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-appointment-reminder'")
         .param(journey.getBusinessKey()).query(Long.class).single()).isEqualTo(1);
