@@ -50,14 +50,17 @@ class RemedyDelegates {
   private final ContactLog contactLog;
   private final JdbcClient jdbc;
   private final SurveyService surveys;
+  private final org.camunda.bpm.engine.RuntimeService runtimeService;
   private final String publicBaseUrl;
   private final Clock clock;
 
   RemedyDelegates(RecallRepository recalls, VehicleRepository vehicles, CustomerRepository customers,
       NotificationService notifications, NotificationTemplates templates, ConsentService consent,
       AssignmentService assignment, ContactLog contactLog, JdbcClient jdbc, SurveyService surveys,
+      org.camunda.bpm.engine.RuntimeService runtimeService,
       @org.springframework.beans.factory.annotation.Value("${drivecare.public-base-url}") String publicBaseUrl, Clock clock) {
     this.surveys = surveys;
+    this.runtimeService = runtimeService;
     this.publicBaseUrl = publicBaseUrl;
     this.recalls = recalls;
     this.vehicles = vehicles;
@@ -255,6 +258,29 @@ class RemedyDelegates {
     return execution -> contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL,
         Direction.OUTBOUND, String.valueOf(execution.getVariable("followedUpBy")), "FOLLOW_UP",
         "root cause: " + execution.getVariable("rootCause") + " — " + execution.getVariable("followUpNote"));
+  }
+
+  /**
+   * End listener of {@code recall-remedy}: when the last journey of a fully launched campaign ends,
+   * the campaign closes itself. (Two journeys ending at the same instant can each miss being last;
+   * a coordinator then closes the campaign by hand.)
+   */
+  @Bean("vehicleJourneyEnded")
+  org.camunda.bpm.engine.delegate.ExecutionListener vehicleJourneyEnded() {
+    return execution -> {
+      String campaignId = (String) execution.getVariable(VAR_CAMPAIGN_ID);
+      boolean launched = recalls.find(campaignId).map(c -> c.status() == RecallCampaign.CampaignStatus.LAUNCHED)
+          .orElse(false);
+      if (!launched || recalls.notLaunched(campaignId) > 0) {
+        return;
+      }
+      long running = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+          .variableValueEquals(VAR_CAMPAIGN_ID, campaignId).count();
+      if (running <= 1) {
+        runtimeService.createMessageCorrelation(MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(campaignId)
+            .setVariable("closeReason", "every vehicle journey has ended").correlateAll();
+      }
+    };
   }
 
   /** {@code Task_CloseVehicle}: sold, exported or scrapped — closed with the reason. */

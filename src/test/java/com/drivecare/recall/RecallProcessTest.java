@@ -187,6 +187,11 @@ class RecallProcessTest {
     surveys.answer(token, 5, "Quick and friendly");
     jobs.runDue(journey.getId());
     BpmnAwareTests.assertThat(journey).isEnded().hasPassed("End_VehicleRemedied").hasNotPassed("Task_FollowUpDissatisfied");
+    // the campaign's only journey has ended: the campaign closes itself
+    jobs.runDue(campaign.getId());
+    BpmnAwareTests.assertThat(campaign).isEnded().hasPassed("End_CampaignClosed");
+    assertThat(jdbc.sql("select close_reason from drivecare.recall_campaign where id = ?").param(campaignId)
+        .query(String.class).single()).isEqualTo("every vehicle journey has ended");
     assertThatThrownBy(() -> surveys.answer(token, 4, null)).isInstanceOf(ConflictException.class);
   }
 
