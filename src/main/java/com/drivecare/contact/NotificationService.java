@@ -131,10 +131,15 @@ public class NotificationService {
   }
 
   private String accessLink(Customer customer, NotificationRequest request) {
-    var token = tokens.issue(customer.id(), "link in '" + request.template() + "'", null, "drivecare");
+    return accessLink(customer.id(), request.businessKey(), "link in '" + request.template() + "'");
+  }
+
+  /** A new personal link for the customer, for a message that goes out on several channels with one link. */
+  public String accessLink(long customerId, String businessKey, String purpose) {
+    var token = tokens.issue(customerId, purpose, null, "drivecare");
     // the token travels in the fragment, which browsers never send to a server or put in its logs
     return UriComponentsBuilder.fromUriString(publicBaseUrl).path("/self-service/")
-        .fragment("token=" + token.token() + (request.businessKey() == null ? "" : "&case=" + request.businessKey()))
+        .fragment("token=" + token.token() + (businessKey == null ? "" : "&case=" + businessKey))
         .build().toUriString();
   }
 }

@@ -136,10 +136,15 @@ class RemedyDelegates {
           + " from drivecare.recall_campaign where id = ?").param(campaign.id()).query(String.class).single();
       Map<String, Object> values = values(execution, campaign, owner);
       values.put("noticeText", notice);
-      for (Channel channel : List.of(Channel.EMAIL, Channel.SMS, Channel.LETTER)) {
-        if (channel == Channel.LETTER || ConsentService.address(owner, channel).isPresent()) {
-          notifications.request(new NotificationRequest("recall-notice", owner.id(), execution.getProcessBusinessKey(),
-              execution.getProcessBusinessKey() + ":notice:" + channel, channel, null, values, true));
+      String key = execution.getProcessBusinessKey() + ":notice:";
+      if (!notifications.alreadyRequested(key + Channel.LETTER)) {
+        // one personal link for all channels of this notice
+        values.put("link", notifications.accessLink(owner.id(), execution.getProcessBusinessKey(), "recall notice"));
+        for (Channel channel : List.of(Channel.EMAIL, Channel.SMS, Channel.LETTER)) {
+          if (channel == Channel.LETTER || ConsentService.address(owner, channel).isPresent()) {
+            notifications.request(new NotificationRequest("recall-notice", owner.id(), execution.getProcessBusinessKey(),
+                key + channel, channel, null, values, false));
+          }
         }
       }
       recalls.vehicleStatus(campaign.id(), (String) execution.getVariable(VAR_VIN),
