@@ -123,6 +123,7 @@ class ServiceCaseProcessTest {
     open(ServiceCaseService.Kind.ROADSIDE, "Aurora GT Prestige", "185000", 2);
     assertThat(opened.tier()).isEqualTo("PRESTIGE");
     assertThat(outboxBody("service-case-opened")).contains("hotel (5-star)", "loaner car (same model)", "travel home");
+    assertThat(staffRecipients("service-advisor-opened")).containsExactly(sales + "@test.example");
     Task mobility = task(TASK_ARRANGE_MOBILITY);
     assertThat(mobility.getAssignee()).isEqualTo(advisor);
     complete(mobility, Map.of("mobilityArrangements", "Hotel Le Meurice tonight; loaner Aurora GT at 8:00 tomorrow"));
@@ -168,6 +169,20 @@ class ServiceCaseProcessTest {
     assertThat(task(TASK_CONTACT_CUSTOMER).getAssignee()).isEqualTo(advisor); // the owner stays the owner
     complete(intervention, Map.of("interventionNote", "Called the customer myself, owner back from sick leave"));
     assertThat(outcomes()).contains("SLA_BREACHED");
+  }
+
+  @Test
+  void resolutionSlaWarnsAndBreachesWhileTheCaseIsStillOpen() {
+    open(ServiceCaseService.Kind.SERVICE, "Aurora Sedan", "48000", 1);
+    complete(task(TASK_CONTACT_CUSTOMER), Map.of("contactNote", "Car booked in"));
+    advanceTo("Timer_ResolutionWarning");
+    assertThat(ClockUtil.getCurrentTime().toInstant()).isEqualTo(at(26, 10, 0)); // 30 of 40 working hours
+    assertThat(staffRecipients("service-sla-warning")).containsExactly(advisor + "@test.example");
+    advanceTo("Timer_ResolutionBreached");
+    Task intervention = task(TASK_MANAGER_INTERVENTION);
+    assertThat(intervention.getAssignee()).isEqualTo(serviceManager);
+    assertThat(taskService.getVariable(intervention.getId(), "breachedSla")).isEqualTo("RESOLUTION");
+    assertThat(task(TASK_HANDLE_CASE).getAssignee()).isEqualTo(advisor);
   }
 
   @Test
