@@ -2,7 +2,6 @@ package com.drivecare.contact;
 
 import com.drivecare.customer.Customer;
 import com.drivecare.people.OrganisationRepository;
-import com.drivecare.people.Region;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -110,10 +109,4 @@ public class ConsentService {
     return ZoneId.of(customer.timeZone());
   }
 
-  /** The region's own window, for display. */
-  public ContactProperties.Window callingWindow(Region region) {
-    return region.callingWindowStart() != null && region.callingWindowEnd() != null
-        ? new ContactProperties.Window(region.callingWindowStart(), region.callingWindowEnd())
-        : properties.callingWindow();
-  }
 }

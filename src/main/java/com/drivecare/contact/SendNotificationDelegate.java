@@ -40,8 +40,7 @@ public class SendNotificationDelegate implements JavaDelegate {
     long customerId = ((Number) required(execution, VAR_CUSTOMER_ID)).longValue();
     Object channel = execution.getVariable(VAR_CHANNEL);
     Object caseOwner = execution.getVariable(VAR_CASE_OWNER);
-    String key = execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId()
-        + (channel == null ? "" : ":" + channel);
+    String key = stepKey(execution) + (channel == null ? "" : ":" + channel);
     var request = new NotificationRequest(template, customerId, execution.getProcessBusinessKey(), key,
         channel == null ? null : Channel.valueOf(channel.toString()),
         caseOwner == null ? null : caseOwner.toString(), templateValues(execution),
@@ -55,6 +54,14 @@ public class SendNotificationDelegate implements JavaDelegate {
       throw new IllegalStateException("Variable '" + name + "' is required by " + execution.getCurrentActivityId());
     }
     return value;
+  }
+
+  /**
+   * The idempotency key of a notification a process step sends: the activity instance, so a retried
+   * job never queues it twice while a step visited again (a loop) sends again.
+   */
+  public static String stepKey(DelegateExecution execution) {
+    return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
   }
 
   /** The simple variables of the execution (text, numbers, flags, dates): what templates may use. */

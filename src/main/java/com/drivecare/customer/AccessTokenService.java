@@ -4,15 +4,10 @@ import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.ts;
 
 import com.drivecare.platform.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import com.drivecare.platform.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessTokenService {
 
   static final String PREFIX = "dct_";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final CustomerRepository customers;
@@ -51,16 +45,14 @@ public class AccessTokenService {
     if (customers.find(customerId).isEmpty()) {
       throw new NotFoundException("Customer " + customerId);
     }
-    byte[] random = new byte[32];
-    RANDOM.nextBytes(random);
-    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String token = SecretTokens.newToken(PREFIX, 32);
     Instant now = clock.instant();
     Instant expiresAt = now.plus(validity != null ? validity : defaultValidity);
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
         insert into drivecare.customer_access_token (customer_id, token_hash, purpose, created_by, created_at, expires_at)
         values (?, ?, ?, ?, ?, ?)""")
-        .params(customerId, hash(token), purpose, issuedBy, ts(now), ts(expiresAt))
+        .params(customerId, SecretTokens.hash(token), purpose, issuedBy, ts(now), ts(expiresAt))
         .update(keys, "id");
     return new IssuedToken(keys.getKey().longValue(), customerId, token, purpose, expiresAt);
   }
@@ -73,7 +65,7 @@ public class AccessTokenService {
     return jdbc.sql("""
         select customer_id from drivecare.customer_access_token
         where token_hash = ? and revoked_at is null and expires_at > ?""")
-        .params(hash(token), ts(clock.instant()))
+        .params(SecretTokens.hash(token), ts(clock.instant()))
         .query(Long.class).optional();
   }
 
@@ -97,14 +89,6 @@ public class AccessTokenService {
     }
   }
 
-  static String hash(String token) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   public record IssuedToken(long id, long customerId, String token, String purpose, Instant expiresAt) {}
 

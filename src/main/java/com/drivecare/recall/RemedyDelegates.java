@@ -131,7 +131,7 @@ class RemedyDelegates {
   JavaDelegate notifyRecallOwner() {
     return execution -> {
       Customer owner = owner(execution);
-      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      RecallCampaign campaign = campaign(execution);
       String notice = jdbc.sql("select " + ("fr".equals(owner.language()) ? "notice_fr" : "notice_en")
           + " from drivecare.recall_campaign where id = ?").param(campaign.id()).query(String.class).single();
       Map<String, Object> values = values(execution, campaign, owner);
@@ -157,7 +157,7 @@ class RemedyDelegates {
   JavaDelegate inviteRecallBooking() {
     return execution -> {
       Customer owner = owner(execution);
-      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      RecallCampaign campaign = campaign(execution);
       notifications.request(new NotificationRequest("recall-parts-arrived", owner.id(), execution.getProcessBusinessKey(),
           key(execution), null, null, values(execution, campaign, owner), true));
       recalls.vehicleStatus(campaign.id(), (String) execution.getVariable(VAR_VIN), "NOTIFIED");
@@ -173,7 +173,7 @@ class RemedyDelegates {
     return execution -> {
       int sent = ((Number) execution.getVariable("remindersSent")).intValue();
       Customer owner = owner(execution);
-      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      RecallCampaign campaign = campaign(execution);
       boolean call = sent >= 2;
       if (call) {
         execution.setVariable("reminderCaller", assignment.leastLoaded(owner.region(), Groups.SERVICE_ADVISORS));
@@ -205,7 +205,7 @@ class RemedyDelegates {
   JavaDelegate sendRecallDelayNotice() {
     return execution -> {
       Customer owner = owner(execution);
-      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      RecallCampaign campaign = campaign(execution);
       Map<String, Object> values = values(execution, campaign, owner);
       values.put("newEtaDay", ((Date) execution.getVariable("newEta")).toInstant().atZone(ZoneId.of(owner.timeZone()))
           .toLocalDate().toString());
@@ -230,7 +230,7 @@ class RemedyDelegates {
   JavaDelegate sendAppointmentReminder() {
     return execution -> {
       Customer owner = owner(execution);
-      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      RecallCampaign campaign = campaign(execution);
       Map<String, Object> values = values(execution, campaign, owner);
       values.put("appointmentDay", ((Date) execution.getVariable("appointmentAt")).toInstant()
           .atZone(ZoneId.of(owner.timeZone())).toLocalDateTime().toString().replace('T', ' '));
@@ -244,7 +244,7 @@ class RemedyDelegates {
   JavaDelegate sendRecallSurvey() {
     return execution -> {
       Customer owner = owner(execution);
-      RecallCampaign campaign = recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+      RecallCampaign campaign = campaign(execution);
       Map<String, Object> values = values(execution, campaign, owner);
       String key = key(execution);
       if (notifications.alreadyRequested(key)) {
@@ -311,6 +311,10 @@ class RemedyDelegates {
     return values;
   }
 
+  private RecallCampaign campaign(DelegateExecution execution) {
+    return recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+  }
+
   private Customer owner(DelegateExecution execution) {
     return customers.find(customerId(execution)).orElseThrow();
   }
@@ -320,6 +324,6 @@ class RemedyDelegates {
   }
 
   private static String key(DelegateExecution execution) {
-    return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
+    return SendNotificationDelegate.stepKey(execution);
   }
 }

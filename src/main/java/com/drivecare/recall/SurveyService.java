@@ -8,13 +8,8 @@ import com.drivecare.contact.Direction;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import com.drivecare.platform.SecretTokens;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SurveyService {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final RuntimeService runtimeService;
@@ -45,11 +38,9 @@ public class SurveyService {
   /** A new survey token for the journey (its business key); the token itself is returned once. */
   @Transactional
   public String open(String businessKey, long customerId) {
-    byte[] random = new byte[24];
-    RANDOM.nextBytes(random);
-    String token = "srv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String token = SecretTokens.newToken("srv_", 24);
     jdbc.sql("insert into drivecare.recall_survey (token_hash, business_key, customer_id, created_at) values (?, ?, ?, ?)")
-        .params(hash(token), businessKey, customerId, ts(clock.instant())).update();
+        .params(SecretTokens.hash(token), businessKey, customerId, ts(clock.instant())).update();
     return token;
   }
 
@@ -63,7 +54,7 @@ public class SurveyService {
       throw new InvalidInputException("comment", "must be at most 2000 characters");
     }
     var survey = jdbc.sql("select business_key, customer_id, answered_at from drivecare.recall_survey where token_hash = ? for update")
-        .param(hash(token == null ? "" : token)).query().listOfRows();
+        .param(SecretTokens.hash(token == null ? "" : token)).query().listOfRows();
     if (survey.isEmpty()) {
       throw new NotFoundException("Survey");
     }
@@ -73,7 +64,7 @@ public class SurveyService {
     }
     String businessKey = (String) value(row, "business_key");
     jdbc.sql("update drivecare.recall_survey set answered_at = ?, score = ?, comment = ? where token_hash = ?")
-        .params(ts(clock.instant()), score, comment, hash(token)).update();
+        .params(ts(clock.instant()), score, comment, SecretTokens.hash(token)).update();
     contactLog.record(businessKey, ((Number) value(row, "customer_id")).longValue(), Channel.WEB, Direction.INBOUND,
         "customer:" + value(row, "customer_id"), "SURVEY_" + score, comment);
     try {
@@ -94,11 +85,4 @@ public class SurveyService {
     return null;
   }
 
-  static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -56,10 +56,6 @@ class RetentionCaseRepository {
         .param(reservationNumber).query(RetentionCaseRepository::map).optional();
   }
 
-  Optional<RetentionCase> byProcessInstance(String processInstance) {
-    return jdbc.sql("select * from drivecare.retention_case where process_instance = ?").param(processInstance)
-        .query(RetentionCaseRepository::map).optional();
-  }
 
   List<RetentionCase> all() {
     return jdbc.sql("select * from drivecare.retention_case order by region").query(RetentionCaseRepository::map).list();
@@ -75,10 +71,6 @@ class RetentionCaseRepository {
     }
   }
 
-  Optional<String> refundStatus(String reservationNumber) {
-    return jdbc.sql("select status from drivecare.deposit_refund where reservation_number = ?")
-        .param(reservationNumber).query(String.class).optional();
-  }
 
   private static RetentionCase map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new RetentionCase(rs.getString("reservation_number"), rs.getInt("case_number"), rs.getLong("customer_id"),

@@ -167,7 +167,7 @@ class RetentionDelegates {
       cases.countAttempt(execution.getProcessInstanceId());
       String agentName = assignment.staffMember(caller).map(StaffMember::name).orElse(caller);
       assignment.managerOf(caller).ifPresent(manager -> notifications.requestForStaff("retention-missed-call", manager,
-          execution.getProcessBusinessKey(), execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId(),
+          execution.getProcessBusinessKey(), com.drivecare.contact.SendNotificationDelegate.stepKey(execution),
           Map.of("agentName", agentName, "attemptLabel", label, "customerName", execution.getVariable(VAR_CUSTOMER_NAME))));
     };
   }

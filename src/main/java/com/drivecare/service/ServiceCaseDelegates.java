@@ -480,6 +480,6 @@ class ServiceCaseDelegates {
   }
 
   private static String key(DelegateExecution execution) {
-    return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
+    return com.drivecare.contact.SendNotificationDelegate.stepKey(execution);
   }
 }

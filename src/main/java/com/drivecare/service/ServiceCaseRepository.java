@@ -126,10 +126,6 @@ class ServiceCaseRepository {
         .param(number).query(ServiceCaseRepository::escalation).optional();
   }
 
-  Optional<Escalation> escalation(long id) {
-    return jdbc.sql("select * from drivecare.service_escalation where id = ?").param(id)
-        .query(ServiceCaseRepository::escalation).optional();
-  }
 
   List<Escalation> escalations() {
     return jdbc.sql("select * from drivecare.service_escalation").query(ServiceCaseRepository::escalation).list();
@@ -150,10 +146,6 @@ class ServiceCaseRepository {
     return keys.getKey().longValue();
   }
 
-  Optional<Expense> expense(long id) {
-    return jdbc.sql("select * from drivecare.service_expense where id = ?").param(id)
-        .query(ServiceCaseRepository::expense).optional();
-  }
 
   void decideExpense(long id, boolean approved, String decidedBy, String decision, Instant now) {
     jdbc.sql("""
