@@ -20,22 +20,41 @@ public class ContactLog {
   private static final int MAX_NOTE = 2000;
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
   private final Clock clock;
 
-  ContactLog(JdbcClient jdbc, Clock clock) {
+  ContactLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Clock clock) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.clock = clock;
   }
 
+  /** One touchpoint to record. */
+  public record Entry(String businessKey, Long customerId, Channel channel, Direction direction, String actor,
+      String outcome, String note) {
+
+    Object[] row(java.time.Instant at) {
+      return new Object[] {businessKey, customerId, channel.name(), direction.name(), actor, outcome,
+          note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…", ts(at)};
+    }
+  }
+
+  private static final String INSERT = """
+      insert into drivecare.contact_log (business_key, customer_id, channel, direction, actor, outcome, note, occurred_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
   public void record(String businessKey, Long customerId, Channel channel, Direction direction, String actor,
       String outcome, String note) {
-    jdbc.sql("""
-        insert into drivecare.contact_log (business_key, customer_id, channel, direction, actor, outcome, note, occurred_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(businessKey, customerId, channel.name(), direction.name(), actor, outcome,
-            note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…",
-            ts(clock.instant()))
-        .update();
+    jdbc.sql(INSERT).params(new Entry(businessKey, customerId, channel, direction, actor, outcome, note)
+        .row(clock.instant())).update();
+  }
+
+  /** Many touchpoints at once, in one batched statement. */
+  public void recordAll(List<Entry> entries) {
+    if (!entries.isEmpty()) {
+      java.time.Instant now = clock.instant();
+      batch.batchUpdate(INSERT, entries.stream().map(e -> e.row(now)).toList());
+    }
   }
 
   /**

@@ -7,9 +7,13 @@ import com.drivecare.people.AssignmentService;
 import com.drivecare.people.StaffMember;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,16 +72,90 @@ public class NotificationService {
     }
     Customer customer = customers.find(request.customerId())
         .orElseThrow(() -> new IllegalArgumentException("Unknown customer " + request.customerId()));
+    Optional<Channel> channel = channel(request, customer);
+    if (channel.isEmpty()) {
+      unreachable(List.of(request), Map.of(customer.id(), customer));
+      return Optional.empty();
+    }
+    String link = request.withAccessLink() ? accessLink(customer, request) : null;
+    OutboxRepository.NewMessage message = render(request, customer, channel.get(), link, clock.instant());
+    long id = outbox.insert(message);
+    LOG.info("Notification {} '{}' for customer {} queued on {}", id, request.template(), customer.id(), channel.get());
+    return Optional.of(id);
+  }
+
+  /**
+   * Stores many notifications at once — the same rules as {@link #request}, in a few batched
+   * statements, for messages that go to thousands of customers (a recall launch). Requests whose key
+   * is stored already are skipped; the access links are issued in one batch as well.
+   *
+   * @return how many messages were stored now
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int requestAll(List<NotificationRequest> requests) {
+    if (requests.isEmpty()) {
+      return 0;
+    }
+    Set<String> existing = outbox.existingKeys(requests.stream().map(NotificationRequest::idempotencyKey).toList());
+    Map<Long, Customer> byId = customers.findAll(requests.stream().map(NotificationRequest::customerId).toList());
+    List<NotificationRequest> reachable = new ArrayList<>();
+    List<Channel> channels = new ArrayList<>();
+    List<NotificationRequest> unreachable = new ArrayList<>();
+    Set<String> seen = new HashSet<>(existing);
+    for (NotificationRequest request : requests) {
+      if (!seen.add(request.idempotencyKey())) {
+        continue;
+      }
+      Customer customer = byId.get(request.customerId());
+      if (customer == null) {
+        throw new IllegalArgumentException("Unknown customer " + request.customerId());
+      }
+      Optional<Channel> channel = channel(request, customer);
+      if (channel.isPresent()) {
+        reachable.add(request);
+        channels.add(channel.get());
+      } else {
+        unreachable.add(request);
+      }
+    }
+    List<NotificationRequest> linked = reachable.stream().filter(NotificationRequest::withAccessLink).toList();
+    var issued = tokens.issueAll(linked.stream().map(NotificationRequest::customerId).toList(), "link in a message",
+        "drivecare").iterator();
+    Instant now = clock.instant();
+    List<OutboxRepository.NewMessage> messages = new ArrayList<>(reachable.size());
+    for (int i = 0; i < reachable.size(); i++) {
+      NotificationRequest request = reachable.get(i);
+      String link = request.withAccessLink() ? link(issued.next(), request.businessKey()) : null;
+      messages.add(render(request, byId.get(request.customerId()), channels.get(i), link, now));
+    }
+    outbox.insertAll(messages);
+    unreachable(unreachable, byId);
+    LOG.info("{} notifications queued, {} customers unreachable, {} already queued", messages.size(), unreachable.size(),
+        existing.size());
+    return messages.size();
+  }
+
+  /** The written channel the request goes on, or empty when the customer cannot be reached there. */
+  private Optional<Channel> channel(NotificationRequest request, Customer customer) {
     Optional<Channel> channel = request.channel() != null
         ? Optional.of(request.channel()).filter(c -> ConsentService.address(customer, c).isPresent())
         : consent.messageChannel(customer);
-    if (channel.isEmpty() || channel.get() == Channel.CALL || channel.get() == Channel.WEB) {
+    return channel.filter(c -> c != Channel.CALL && c != Channel.WEB);
+  }
+
+  /** What could not be sent is written to the case's timeline instead. */
+  private void unreachable(List<NotificationRequest> requests, Map<Long, Customer> byId) {
+    contactLog.recordAll(requests.stream().map(request -> {
+      Customer customer = byId.get(request.customerId());
       Channel logged = request.channel() != null ? request.channel() : customer.preferredChannel();
-      contactLog.record(request.businessKey(), customer.id(), logged, Direction.OUTBOUND, "drivecare", "UNREACHABLE",
-          "'" + request.template() + "' not sent: no " + logged.name().toLowerCase() + " contact data");
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
+      return new ContactLog.Entry(request.businessKey(), customer.id(), logged, Direction.OUTBOUND, "drivecare",
+          "UNREACHABLE", "'" + request.template() + "' not sent: no " + logged.name().toLowerCase() + " contact data");
+    }).toList());
+  }
+
+  /** The message exactly as it will be sent: in the customer's language, with his name and the case owner's. */
+  private OutboxRepository.NewMessage render(NotificationRequest request, Customer customer, Channel channel,
+      String link, Instant now) {
     Map<String, Object> values = new HashMap<>(request.variables());
     values.put("customerName", customer.name());
     values.put("businessKey", request.businessKey() == null ? "" : request.businessKey());
@@ -85,18 +163,16 @@ public class NotificationService {
     values.put("caseOwnerName", owner.map(StaffMember::name).orElse(""));
     values.put("caseOwnerPhone", owner.map(StaffMember::phone).orElse(""));
     values.put("caseOwnerEmail", owner.map(StaffMember::email).orElse(""));
-    if (request.withAccessLink()) {
-      values.put("link", accessLink(customer, request));
+    if (link != null) {
+      values.put("link", link);
     }
-    var rendered = templates.render(request.template(), channel.get(), customer.locale(), values);
-    String recipient = channel.get() == Channel.LETTER
+    var rendered = templates.render(request.template(), channel, customer.locale(), values);
+    String recipient = channel == Channel.LETTER
         ? customer.name() + "\n" + customer.address()
-        : ConsentService.address(customer, channel.get()).orElseThrow();
-    Instant notBefore = Optional.ofNullable(consent.mayMessage(customer, channel.get(), now).nextAllowedAt()).orElse(now);
-    long id = outbox.insert(request.idempotencyKey(), request.template(), channel.get(), customer.id(),
+        : ConsentService.address(customer, channel).orElseThrow();
+    Instant notBefore = Optional.ofNullable(consent.mayMessage(customer, channel, now).nextAllowedAt()).orElse(now);
+    return new OutboxRepository.NewMessage(request.idempotencyKey(), request.template(), channel, customer.id(),
         request.businessKey(), recipient, customer.language(), rendered.subject(), rendered.body(), now, notBefore);
-    LOG.info("Notification {} '{}' for customer {} queued on {}", id, request.template(), customer.id(), channel.get());
-    return Optional.of(id);
   }
 
   /**
@@ -121,8 +197,8 @@ public class NotificationService {
     values.put("businessKey", businessKey == null ? "" : businessKey);
     var rendered = templates.render(template, Channel.EMAIL, java.util.Locale.ENGLISH, values);
     Instant now = clock.instant();
-    return Optional.of(outbox.insert(idempotencyKey, template, Channel.EMAIL, null, businessKey, staff.get().email(),
-        "en", rendered.subject(), rendered.body(), now, now));
+    return Optional.of(outbox.insert(new OutboxRepository.NewMessage(idempotencyKey, template, Channel.EMAIL, null,
+        businessKey, staff.get().email(), "en", rendered.subject(), rendered.body(), now, now)));
   }
 
   /** Whether a notification with this key is stored already (for steps that must not do their work twice). */
@@ -136,10 +212,27 @@ public class NotificationService {
 
   /** A new personal link for the customer, for a message that goes out on several channels with one link. */
   public String accessLink(long customerId, String businessKey, String purpose) {
-    var token = tokens.issue(customerId, purpose, null, "drivecare");
+    return link(tokens.issue(customerId, purpose, null, "drivecare").token(), businessKey);
+  }
+
+  /**
+   * Personal links for many customers at once (one new token each, in one batch), in the order of
+   * the ids — for a message written to thousands of owners.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<String> accessLinks(List<Long> customerIds, List<String> businessKeys, String purpose) {
+    List<String> issued = tokens.issueAll(customerIds, purpose, "drivecare");
+    List<String> links = new ArrayList<>(issued.size());
+    for (int i = 0; i < issued.size(); i++) {
+      links.add(link(issued.get(i), businessKeys.get(i)));
+    }
+    return links;
+  }
+
+  private String link(String token, String businessKey) {
     // the token travels in the fragment, which browsers never send to a server or put in its logs
     return UriComponentsBuilder.fromUriString(publicBaseUrl).path("/self-service/")
-        .fragment("token=" + token.token() + (businessKey == null ? "" : "&case=" + businessKey))
+        .fragment("token=" + token + (businessKey == null ? "" : "&case=" + businessKey))
         .build().toUriString();
   }
 }

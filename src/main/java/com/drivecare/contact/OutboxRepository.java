@@ -15,10 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxRepository {
 
-  private final JdbcClient jdbc;
+  private static final int BATCH = 1000;
 
-  OutboxRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+  OutboxRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   Optional<Long> idByKey(String idempotencyKey) {
@@ -26,17 +30,42 @@ class OutboxRepository {
         .query(Long.class).optional();
   }
 
-  long insert(String key, String template, Channel channel, Long customerId, String businessKey, String recipient,
-      String language, String subject, String body, Instant now, Instant notBefore) {
+  /** A message to store, rendered already. */
+  record NewMessage(String key, String template, Channel channel, Long customerId, String businessKey,
+      String recipient, String language, String subject, String body, Instant now, Instant notBefore) {
+
+    Object[] row() {
+      return new Object[] {key, template, channel.name(), customerId, businessKey, recipient, language, subject, body,
+          ts(notBefore), ts(now)};
+    }
+  }
+
+  private static final String INSERT = """
+      insert into drivecare.outbox (idempotency_key, template, channel, customer_id, business_key, recipient, language,
+        subject, body, status, attempts, next_attempt_at, created_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""";
+
+  long insert(NewMessage message) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
-        insert into drivecare.outbox (idempotency_key, template, channel, customer_id, business_key, recipient, language,
-          subject, body, status, attempts, next_attempt_at, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-        .params(key, template, channel.name(), customerId, businessKey, recipient, language, subject, body,
-            ts(notBefore), ts(now))
-        .update(keys, "id");
+    jdbc.sql(INSERT).params(message.row()).update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /** Stores many messages in batched statements. */
+  void insertAll(List<NewMessage> messages) {
+    for (int i = 0; i < messages.size(); i += BATCH) {
+      batch.batchUpdate(INSERT, messages.subList(i, Math.min(messages.size(), i + BATCH)).stream().map(NewMessage::row).toList());
+    }
+  }
+
+  /** Which of these idempotency keys are stored already. */
+  java.util.Set<String> existingKeys(List<String> keys) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (int i = 0; i < keys.size(); i += BATCH) {
+      found.addAll(jdbc.sql("select idempotency_key from drivecare.outbox where idempotency_key in (:keys)")
+          .param("keys", keys.subList(i, Math.min(keys.size(), i + BATCH))).query(String.class).list());
+    }
+    return found;
   }
 
   Optional<OutboxMessage> find(long id) {

@@ -27,13 +27,15 @@ public class AccessTokenService {
   static final String PREFIX = "dct_";
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
   private final CustomerRepository customers;
   private final Clock clock;
   private final Duration defaultValidity;
 
-  AccessTokenService(JdbcClient jdbc, CustomerRepository customers, Clock clock,
-      @Value("${drivecare.customer-access.token-validity:P90D}") Duration defaultValidity) {
+  AccessTokenService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, CustomerRepository customers,
+      Clock clock, @Value("${drivecare.customer-access.token-validity:P90D}") Duration defaultValidity) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.customers = customers;
     this.clock = clock;
     this.defaultValidity = defaultValidity;
@@ -55,6 +57,28 @@ public class AccessTokenService {
         .params(customerId, SecretTokens.hash(token), purpose, issuedBy, ts(now), ts(expiresAt))
         .update(keys, "id");
     return new IssuedToken(keys.getKey().longValue(), customerId, token, purpose, expiresAt);
+  }
+
+  /**
+   * Issues one new token per customer named (a customer named twice gets two), in one batch, for
+   * messages written in bulk. The customers must exist (the caller read them); the tokens are
+   * returned in the order of the ids.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public List<String> issueAll(List<Long> customerIds, String purpose, String issuedBy) {
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(defaultValidity);
+    List<String> tokens = new java.util.ArrayList<>(customerIds.size());
+    List<Object[]> rows = new java.util.ArrayList<>(customerIds.size());
+    for (Long customerId : customerIds) {
+      String token = SecretTokens.newToken(PREFIX, 32);
+      tokens.add(token);
+      rows.add(new Object[] {customerId, SecretTokens.hash(token), purpose, issuedBy, ts(now), ts(expiresAt)});
+    }
+    batch.batchUpdate("""
+        insert into drivecare.customer_access_token (customer_id, token_hash, purpose, created_by, created_at, expires_at)
+        values (?, ?, ?, ?, ?, ?)""", rows);
+    return tokens;
   }
 
   /** The customer a token belongs to, if the token is known, not revoked and not expired. */

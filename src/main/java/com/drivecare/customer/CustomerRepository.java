@@ -38,6 +38,17 @@ public class CustomerRepository {
         .query(CustomerRepository::map).optional();
   }
 
+  /** The customers with these ids, by id (ids that do not exist are missing from the map). */
+  public java.util.Map<Long, Customer> findAll(java.util.Collection<Long> ids) {
+    java.util.Map<Long, Customer> found = new java.util.HashMap<>();
+    List<Long> distinct = ids.stream().distinct().toList();
+    for (int i = 0; i < distinct.size(); i += 1000) {
+      jdbc.sql("select * from drivecare.customer where id in (:ids)").param("ids", distinct.subList(i, Math.min(distinct.size(), i + 1000)))
+          .query(CustomerRepository::map).list().forEach(c -> found.put(c.id(), c));
+    }
+    return found;
+  }
+
   /** Staff search by part of the name, exact e-mail or phone, within a region (null: all). */
   List<Customer> search(String name, String email, String phone, String region, int limit, int offset) {
     return jdbc.sql("""

@@ -26,13 +26,17 @@ class CampaignDelegates {
       "vin", "1DCAR5EV1RA000101", "partsText", "…", "link", "https://…", "campaignId", "X", "campaignTitle", "X");
 
   private final RecallRepository recalls;
+  private final RecallOutreach outreach;
+  private final RecallProperties properties;
   private final RuntimeService runtimeService;
   private final NotificationTemplates templates;
   private final Clock clock;
 
-  CampaignDelegates(RecallRepository recalls, RuntimeService runtimeService, NotificationTemplates templates,
-      Clock clock) {
+  CampaignDelegates(RecallRepository recalls, RecallOutreach outreach, RecallProperties properties,
+      RuntimeService runtimeService, NotificationTemplates templates, Clock clock) {
     this.recalls = recalls;
+    this.outreach = outreach;
+    this.properties = properties;
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.clock = clock;
@@ -89,24 +93,39 @@ class CampaignDelegates {
   }
 
   /**
-   * {@code Task_LaunchVehicles}: starts the next chunk of vehicle journeys and marks them launched,
-   * in one transaction (one job). A crash rolls back the whole chunk, so the retry starts every
-   * vehicle of it once — none twice, none missed. Loops until every vehicle is launched.
+   * {@code Task_LaunchVehicles}: notifies the next chunk of vehicles' owners (see {@link RecallOutreach}),
+   * in one transaction (one job). A crash rolls back the whole chunk, so the retry does every vehicle
+   * of it once — none twice, none missed. Loops until every vehicle is launched.
    */
   @Bean("launchVehicles")
   JavaDelegate launchVehicles() {
     return execution -> {
       String campaignId = execution.getProcessBusinessKey();
       int chunk = ((Number) execution.getVariable(VAR_LAUNCH_CHUNK_SIZE)).intValue();
-      List<String> vins = recalls.nextToLaunch(campaignId, chunk);
-      for (String vin : vins) {
-        runtimeService.startProcessInstanceByKey(REMEDY_KEY, campaignId + ":" + vin,
-            Map.of(VAR_CAMPAIGN_ID, campaignId, VAR_VIN, vin));
-      }
-      recalls.markLaunched(campaignId, vins, clock.instant());
-      boolean more = recalls.notLaunched(campaignId) > 0;
+      int launched = outreach.launchChunk(campaignId, chunk);
+      boolean more = launched == chunk;
       execution.setVariable(VAR_MORE_TO_LAUNCH, more);
-      LOG.info("Campaign {}: launched {} vehicle journeys{}", campaignId, vins.size(), more ? ", more to come" : "");
+      LOG.info("Campaign {}: {} vehicles launched{}", campaignId, launched, more ? ", more to come" : "");
+    };
+  }
+
+  /** {@code Task_InviteWaitingOwners}: one chunk of the owners whose parts have arrived, walking by VIN. */
+  @Bean("inviteWaitingOwners")
+  JavaDelegate inviteWaitingOwners() {
+    return execution -> {
+      String last = outreach.inviteChunk(execution.getProcessBusinessKey(),
+          (String) execution.getVariableLocal(VAR_INVITE_CURSOR), properties.sweepChunkSize());
+      execution.setVariableLocal(VAR_INVITE_CURSOR, last);
+      execution.setVariableLocal(VAR_MORE_WAITING, last != null);
+    };
+  }
+
+  /** {@code Task_SendDueReminders}: one chunk of the reminders that are due; loops while a chunk is full. */
+  @Bean("sendDueReminders")
+  JavaDelegate sendDueReminders() {
+    return execution -> {
+      int size = properties.sweepChunkSize();
+      execution.setVariableLocal(VAR_MORE_DUE, outreach.remindChunk(execution.getProcessBusinessKey(), size) == size);
     };
   }
 

@@ -50,6 +50,7 @@ public class RecallBookingService {
 
   private final JdbcClient jdbc;
   private final RecallRepository recalls;
+  private final RecallOutreach outreach;
   private final VehicleRepository vehicles;
   private final OrganisationRepository organisation;
   private final AssignmentService assignment;
@@ -59,11 +60,12 @@ public class RecallBookingService {
   private final InputValidator validator;
   private final Clock clock;
 
-  RecallBookingService(JdbcClient jdbc, RecallRepository recalls, VehicleRepository vehicles,
+  RecallBookingService(JdbcClient jdbc, RecallRepository recalls, RecallOutreach outreach, VehicleRepository vehicles,
       OrganisationRepository organisation, AssignmentService assignment, RuntimeService runtimeService,
       TaskService taskService, ContactLog contactLog, InputValidator validator, Clock clock) {
     this.jdbc = jdbc;
     this.recalls = recalls;
+    this.outreach = outreach;
     this.vehicles = vehicles;
     this.organisation = organisation;
     this.assignment = assignment;
@@ -123,9 +125,13 @@ public class RecallBookingService {
     if (!request.date().isAfter(today) || request.date().isAfter(today.plusDays(BOOKING_HORIZON_DAYS))) {
       throw new InvalidInputException("date", "must be between tomorrow and " + BOOKING_HORIZON_DAYS + " days ahead");
     }
+    String status = recalls.lockVehicle(campaignId, vin).orElseThrow();
     ProcessInstance journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
         .processInstanceBusinessKey(campaignId + ":" + vin).singleResult();
-    if (journey == null) {
+    if (journey == null && "WAITING_FOR_PARTS".equals(status)) {
+      throw new ConflictException("Vehicle " + vin + " cannot be booked yet: the parts have not arrived for its region");
+    }
+    if (journey == null && !"NOTIFIED".equals(status)) {
       throw new ConflictException("Vehicle " + vin + " has no open recall journey in campaign " + campaignId);
     }
     Optional<Appointment> current = current(campaignId, vin);
@@ -148,7 +154,7 @@ public class RecallBookingService {
     Map<String, Object> variables = Map.of("appointmentAt", at, "appointmentReminderAt", reminder,
         "serviceCenter", center.name(), "remedyOption", request.option().name(),
         "remedyAdvisor", assignment.leastLoaded(vehicle.region(), Groups.SERVICE_ADVISORS));
-    List<Task> remedyTasks = taskService.createTaskQuery().processInstanceId(journey.getId())
+    List<Task> remedyTasks = journey == null ? List.of() : taskService.createTaskQuery().processInstanceId(journey.getId())
         .taskDefinitionKey("Task_PerformRemedy").list();
     if (!remedyTasks.isEmpty()) {
       // moved while the repair was already planned: new date on the same task
@@ -157,6 +163,13 @@ public class RecallBookingService {
         t.setDueDate(at);
         taskService.saveTask(t);
       });
+    } else if (journey == null) {
+      // the campaign carried the vehicle so far: from this booking on it has a journey of its own
+      recalls.claimJourney(campaignId, vin, clock.instant());
+      Map<String, Object> start = new java.util.HashMap<>(
+          outreach.journeyVariables(campaignId, recalls.target(campaignId, vin).orElseThrow()));
+      start.putAll(variables);
+      runtimeService.startProcessInstanceByMessage(RecallProcess.MSG_JOURNEY_BOOKED, campaignId + ":" + vin, start);
     } else {
       try {
         runtimeService.createMessageCorrelation("AppointmentBooked").processInstanceId(journey.getId())

@@ -52,15 +52,17 @@ public class RecallCampaignService {
 
   private final org.camunda.bpm.engine.RuntimeService runtimeService;
   private final com.drivecare.contact.NotificationTemplates templates;
-  private final int launchChunkSize;
+  private final RecallProperties properties;
+  private final com.drivecare.contact.ContactLog contactLog;
 
   RecallCampaignService(RecallRepository recalls, VehicleRepository vehicles, OrganisationRepository organisation,
       InputValidator validator, TransactionTemplate transaction, Clock clock,
       org.camunda.bpm.engine.RuntimeService runtimeService, com.drivecare.contact.NotificationTemplates templates,
-      @org.springframework.beans.factory.annotation.Value("${drivecare.recall.launch-chunk-size:500}") int launchChunkSize) {
+      RecallProperties properties, com.drivecare.contact.ContactLog contactLog) {
+    this.contactLog = contactLog;
     this.runtimeService = runtimeService;
     this.templates = templates;
-    this.launchChunkSize = launchChunkSize;
+    this.properties = properties;
     this.recalls = recalls;
     this.vehicles = vehicles;
     this.organisation = organisation;
@@ -130,7 +132,8 @@ public class RecallCampaignService {
     variables.put("remedyHours", campaign.remedyHours());
     variables.put("remedyOptions", String.join(", ", campaign.remedyOptions().stream().map(Enum::name).toList()));
     variables.put("vehicleCount", 0L);
-    variables.put(RecallProcess.VAR_LAUNCH_CHUNK_SIZE, launchChunkSize);
+    variables.put(RecallProcess.VAR_LAUNCH_CHUNK_SIZE, properties.launchChunkSize());
+    variables.put(RecallProcess.VAR_REMINDER_SWEEP_CYCLE, properties.sweepCycle());
     variables.put("noticeEn", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH)));
     variables.put("noticeFr", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH)));
     runtimeService.startProcessInstanceByKey(RecallProcess.CAMPAIGN_KEY, campaign.id(), variables);
@@ -170,28 +173,69 @@ public class RecallCampaignService {
     if (available == null || available < 1) {
       throw new com.drivecare.platform.InvalidInputException("available", "must be at least 1");
     }
+    if (view(id).campaign().status() == RecallCampaign.CampaignStatus.CLOSED) {
+      throw new ConflictException("Campaign " + id + " is closed");
+    }
     recalls.updateStock(id, region, available);
+    // journeys of their own (an owner who had to be found) wait for the message…
     int woken = runtimeService.createMessageCorrelation("PartsAvailable")
         .processInstanceVariableEquals(RecallProcess.VAR_CAMPAIGN_ID, id).processInstanceVariableEquals("region", region)
         .correlateAllWithResult().size();
-    return Map.of("region", region, "available", available, "journeysWoken", woken);
+    // …the owners the campaign carries are invited by the campaign, in chunks, after this commits
+    long toInvite = recalls.waitingForParts(id, region);
+    if (toInvite > 0) {
+      runtimeService.createMessageCorrelation(RecallProcess.MSG_PARTS_ARRIVED).processInstanceBusinessKey(id)
+          .correlateAll();
+    }
+    return Map.of("region", region, "available", available, "journeysWoken", woken, "ownersToInvite", toInvite);
   }
 
   /** A vehicle was sold, exported or scrapped: its journey is closed with the reason. */
   @Transactional
-  public void closeVehicle(String id, String vin, String reason) {
+  public void closeVehicle(String id, String vin, String reason, String actor) {
     if (reason == null || !Set.of("SOLD", "EXPORTED", "SCRAPPED").contains(reason)) {
       throw new com.drivecare.platform.InvalidInputException("reason", "must be SOLD, EXPORTED or SCRAPPED");
     }
     String normalised = Vin.normalise(vin);
-    if (!recalls.containsVin(id, normalised)) {
-      throw new NotFoundException("Vehicle " + normalised + " in campaign " + id);
+    String status = recalls.lockVehicle(id, normalised)
+        .orElseThrow(() -> new NotFoundException("Vehicle " + normalised + " in campaign " + id));
+    String businessKey = RecallOutreach.businessKey(id, normalised);
+    var journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
+        .processInstanceBusinessKey(businessKey).singleResult();
+    if (journey != null) {
+      try {
+        runtimeService.createMessageCorrelation("VehicleClosed").processInstanceId(journey.getId())
+            .setVariable("closeReason", reason).correlateWithResult();
+      } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+        throw new ConflictException("Vehicle " + normalised + " is being closed already");
+      }
+    } else if (Set.of("NOTIFIED", "WAITING_FOR_PARTS").contains(status)) {
+      // carried by the campaign, no journey of its own: closed here
+      recalls.closeVehicle(id, normalised, reason);
+      contactLog.record(businessKey, null, com.drivecare.contact.Channel.WEB, com.drivecare.contact.Direction.OUTBOUND,
+          actor, "VEHICLE_CLOSED", reason);
+      closeWhenDone(id, 0);
+    } else {
+      throw new ConflictException("Vehicle " + normalised + " is " + status + " in campaign " + id + ": nothing to close");
     }
-    try {
-      runtimeService.createMessageCorrelation("VehicleClosed").processInstanceBusinessKey(id + ":" + normalised)
-          .setVariable("closeReason", reason).correlateWithResult();
-    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
-      throw new ConflictException("Vehicle " + normalised + " has no running journey in campaign " + id);
+  }
+
+  /**
+   * Closes a launched campaign once no vehicle is left open: none carried by the campaign, and at
+   * most {@code endingJourneys} journeys running (the one ending now, when a journey asks). Two
+   * journeys ending at the same instant can each miss being last; a coordinator then closes the
+   * campaign by hand.
+   */
+  void closeWhenDone(String id, long endingJourneys) {
+    boolean launched = recalls.find(id).map(c -> c.status() == RecallCampaign.CampaignStatus.LAUNCHED).orElse(false);
+    if (!launched || recalls.carriesOpenVehicles(id)) {
+      return;
+    }
+    long running = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
+        .variableValueEquals(RecallProcess.VAR_CAMPAIGN_ID, id).count();
+    if (running <= endingJourneys) {
+      runtimeService.createMessageCorrelation(RecallProcess.MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(id)
+          .setVariable("closeReason", "every vehicle journey has ended").correlateAll();
     }
   }
 

@@ -104,7 +104,7 @@ class RecallController {
   @PostMapping("/api/recall-campaigns/{id}/vehicles/{vin}/close")
   ResponseEntity<Void> closeVehicle(@PathVariable String id, @PathVariable String vin,
       @RequestBody java.util.Map<String, String> body) {
-    campaigns.closeVehicle(id, vin, body.get("reason"));
+    campaigns.closeVehicle(id, vin, body.get("reason"), Caller.current().actor());
     return ResponseEntity.accepted().build();
   }
 

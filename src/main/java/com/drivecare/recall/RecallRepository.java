@@ -21,9 +21,11 @@ import org.springframework.stereotype.Repository;
 class RecallRepository {
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-  RecallRepository(JdbcClient jdbc) {
+  RecallRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   record Stock(String region, Integer available, LocalDate expected) {}
@@ -82,27 +84,125 @@ class RecallRepository {
           status = 'APPROVED' where id = ? and status = 'DRAFT'""").params(en, fr, draftedBy, approvedBy, id).update();
   }
 
-  /** The next vehicles not yet launched, locked for this launcher. */
-  List<String> nextToLaunch(String campaignId, int limit) {
-    return jdbc.sql("""
-        select vin from drivecare.recall_vehicle where campaign_id = ? and launched_at is null
-        order by vin limit ? for update""").params(campaignId, limit).query(String.class).list();
+  /** A vehicle of a campaign as the campaign's bulk steps see it. */
+  record Target(String vin, long vehicleId, String model, String region, Long ownerId, String status,
+      int remindersSent, Instant invitedAt) {}
+
+  /** The vehicle's state after a bulk step. */
+  record Outreach(String vin, String status, Instant invitedAt, int remindersSent, Instant nextReminderAt,
+      Instant journeyStartedAt) {}
+
+  private static final String TARGET = """
+      select rv.vin, rv.vehicle_id, rv.region, rv.status, rv.reminders_sent, rv.invited_at, v.model, v.owner_id
+      from drivecare.recall_vehicle rv join drivecare.vehicle v on v.id = rv.vehicle_id
+      """;
+
+  /** The approved owner notice of the campaign, by language ("en", "fr"). */
+  Map<String, String> notices(String campaignId) {
+    return jdbc.sql("select notice_en, notice_fr from drivecare.recall_campaign where id = ?").param(campaignId)
+        .query((rs, row) -> Map.of("en", rs.getString("notice_en"), "fr", rs.getString("notice_fr"))).single();
   }
 
-  void markLaunched(String campaignId, List<String> vins, Instant now) {
-    for (List<String> part : partition(vins, 500)) {
-      // a journey that already set its own status (notified, waiting for parts…) keeps it
-      jdbc.sql("""
-          update drivecare.recall_vehicle set launched_at = :now,
-            status = case when status = 'IMPORTED' then 'LAUNCHED' else status end
-          where campaign_id = :id and vin in (:vins)""")
-          .param("now", ts(now)).param("id", campaignId).param("vins", part).update();
+  /**
+   * Locks the campaign for its launcher and says where the launch has got to: the last VIN of the
+   * last chunk committed ("" before the first).
+   */
+  String lockLaunchCursor(String campaignId) {
+    return jdbc.sql("select coalesce(launch_cursor, '') from drivecare.recall_campaign where id = ? for update")
+        .param(campaignId).query(String.class).single();
+  }
+
+  void launchCursor(String campaignId, String vin) {
+    jdbc.sql("update drivecare.recall_campaign set launch_cursor = ? where id = ?").params(vin, campaignId).update();
+  }
+
+  /** The next vehicles after the cursor not yet launched, in VIN order (a walk along the primary key). */
+  List<Target> nextToLaunch(String campaignId, String after, int limit) {
+    return jdbc.sql(TARGET + """
+        where rv.campaign_id = :id and rv.vin > :after and rv.launched_at is null
+        order by rv.vin limit :limit""")
+        .param("id", campaignId).param("after", after).param("limit", limit).query(RecallRepository::target).list();
+  }
+
+  /** The vehicles whose campaign reminder is due, earliest first (only journeys the campaign still carries have one). */
+  List<Target> dueReminders(String campaignId, Instant now, int limit) {
+    return jdbc.sql(TARGET + """
+        where rv.campaign_id = :id and rv.next_reminder_at <= :now
+        order by rv.next_reminder_at, rv.vin limit :limit""")
+        .param("id", campaignId).param("now", ts(now)).param("limit", limit).query(RecallRepository::target).list();
+  }
+
+  /** Vehicles after the cursor that wait for parts in one of these regions and have no journey of their own. */
+  List<Target> waitingForParts(String campaignId, List<String> regions, String after, int limit) {
+    if (regions.isEmpty()) {
+      return List.of();
     }
+    return jdbc.sql(TARGET + """
+        where rv.campaign_id = :id and rv.vin > :after and rv.status = 'WAITING_FOR_PARTS'
+          and rv.journey_started_at is null and rv.region in (:regions)
+        order by rv.vin limit :limit""")
+        .param("id", campaignId).param("after", after).param("regions", regions).param("limit", limit)
+        .query(RecallRepository::target).list();
   }
 
-  long notLaunched(String campaignId) {
-    return jdbc.sql("select count(*) from drivecare.recall_vehicle where campaign_id = ? and launched_at is null")
-        .param(campaignId).query(Long.class).single();
+  /**
+   * Writes what a bulk step did to each vehicle — only where the vehicle is still where the step
+   * found it (same status, no journey of its own yet: a booking may have got there first).
+   *
+   * @return the VINs that were updated
+   */
+  List<String> outreach(String campaignId, List<Outreach> rows, Instant now, boolean launch, String expectedStatus) {
+    String sql = """
+        update drivecare.recall_vehicle set status = ?, invited_at = ?, reminders_sent = ?, next_reminder_at = ?,
+          journey_started_at = ?, launched_at = coalesce(launched_at, ?)
+        where campaign_id = ? and vin = ? and journey_started_at is null and """
+        + (launch ? " launched_at is null" : " status = ?");
+    List<Object[]> args = rows.stream().map(r -> {
+      Object[] a = {r.status(), ts(r.invitedAt()), r.remindersSent(), ts(r.nextReminderAt()), ts(r.journeyStartedAt()),
+          ts(now), campaignId, r.vin(), expectedStatus};
+      return launch ? Arrays.copyOf(a, a.length - 1) : a;
+    }).toList();
+    int[] counts = batch.batchUpdate(sql, args);
+    List<String> updated = new java.util.ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      // drivers that batch without per-row counts report SUCCESS_NO_INFO (-2): the row was there
+      if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+        updated.add(rows.get(i).vin());
+      }
+    }
+    return updated;
+  }
+
+  /**
+   * Hands the vehicle to a journey of its own (a booking, a call): true for the one caller that
+   * does so; false when it has one already.
+   */
+  boolean claimJourney(String campaignId, String vin, Instant now) {
+    return jdbc.sql("""
+        update drivecare.recall_vehicle set journey_started_at = ?, next_reminder_at = null
+        where campaign_id = ? and vin = ? and journey_started_at is null""")
+        .params(ts(now), campaignId, vin).update() == 1;
+  }
+
+  /** How many vehicles the campaign carries that wait for parts in the region. */
+  long waitingForParts(String campaignId, String region) {
+    return jdbc.sql("""
+        select count(*) from drivecare.recall_vehicle where campaign_id = ? and region = ? and status = 'WAITING_FOR_PARTS'
+          and journey_started_at is null""").params(campaignId, region).query(Long.class).single();
+  }
+
+  /** Whether the campaign still carries vehicles that are neither repaired nor closed and have no journey. */
+  boolean carriesOpenVehicles(String campaignId) {
+    return !jdbc.sql("""
+        select vin from drivecare.recall_vehicle where campaign_id = ? and journey_started_at is null
+          and status in ('NOTIFIED', 'WAITING_FOR_PARTS') fetch first 1 rows only""")
+        .param(campaignId).query(String.class).list().isEmpty();
+  }
+
+  private static Target target(ResultSet rs, int row) throws SQLException {
+    Long owner = com.drivecare.platform.Db.nullableLong(rs, "owner_id");
+    return new Target(rs.getString("vin"), rs.getLong("vehicle_id"), rs.getString("model"), rs.getString("region"),
+        owner, rs.getString("status"), rs.getInt("reminders_sent"), instant(rs, "invited_at"));
   }
 
   void launched(String id, Instant now) {
@@ -113,6 +213,18 @@ class RecallRepository {
   void close(String id, String reason, Instant now) {
     jdbc.sql("update drivecare.recall_campaign set status = 'CLOSED', closed_at = coalesce(closed_at, ?), close_reason = coalesce(close_reason, ?) where id = ?")
         .params(ts(now), reason, id).update();
+  }
+
+  /** The vehicle as the campaign's bulk steps see it. */
+  Optional<Target> target(String campaignId, String vin) {
+    return jdbc.sql(TARGET + "where rv.campaign_id = ? and rv.vin = ?").params(campaignId, vin)
+        .query(RecallRepository::target).optional();
+  }
+
+  /** Locks the vehicle's row of the campaign (bookings and closings of one vehicle one after the other). */
+  Optional<String> lockVehicle(String campaignId, String vin) {
+    return jdbc.sql("select status from drivecare.recall_vehicle where campaign_id = ? and vin = ? for update")
+        .params(campaignId, vin).query(String.class).optional();
   }
 
   /** Keeps the quarter's completion report (once per quarter). */
@@ -140,14 +252,6 @@ class RecallRepository {
         from drivecare.recall_report where campaign_id = ? order by quarter""").param(id).query().listOfRows();
   }
 
-  private static <T> List<List<T>> partition(List<T> list, int size) {
-    List<List<T>> parts = new java.util.ArrayList<>();
-    for (int i = 0; i < list.size(); i += size) {
-      parts.add(list.subList(i, Math.min(list.size(), i + size)));
-    }
-    return parts;
-  }
-
   void vehicleStatus(String campaignId, String vin, String status) {
     jdbc.sql("update drivecare.recall_vehicle set status = ? where campaign_id = ? and vin = ?")
         .params(status, campaignId, vin).update();
@@ -160,7 +264,9 @@ class RecallRepository {
   }
 
   void closeVehicle(String campaignId, String vin, String reason) {
-    jdbc.sql("update drivecare.recall_vehicle set status = 'CLOSED', closed_reason = ? where campaign_id = ? and vin = ?")
+    jdbc.sql("""
+        update drivecare.recall_vehicle set status = 'CLOSED', closed_reason = ?, next_reminder_at = null
+        where campaign_id = ? and vin = ?""")
         .params(reason, campaignId, vin).update();
   }
 

@@ -34,13 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class RemedyDelegates {
 
-  /** Reminder days after launch: messages at 30 and 60, a call at 90, then a call every 90 days. */
-  static Instant nextReminder(Instant launchedAt, int remindersSent) {
-    int days = remindersSent < 2 ? 30 * (remindersSent + 1) : 90 * (remindersSent - 1);
-    return launchedAt.plus(Duration.ofDays(days));
-  }
-
   private final RecallRepository recalls;
+  private final RecallOutreach outreach;
+  private final RecallProperties properties;
   private final VehicleRepository vehicles;
   private final CustomerRepository customers;
   private final NotificationService notifications;
@@ -54,11 +50,14 @@ class RemedyDelegates {
   private final String publicBaseUrl;
   private final Clock clock;
 
-  RemedyDelegates(RecallRepository recalls, VehicleRepository vehicles, CustomerRepository customers,
+  RemedyDelegates(RecallRepository recalls, RecallOutreach outreach, RecallProperties properties,
+      VehicleRepository vehicles, CustomerRepository customers,
       NotificationService notifications, NotificationTemplates templates, ConsentService consent,
       AssignmentService assignment, ContactLog contactLog, JdbcClient jdbc, SurveyService surveys,
       org.camunda.bpm.engine.RuntimeService runtimeService,
       @org.springframework.beans.factory.annotation.Value("${drivecare.public-base-url}") String publicBaseUrl, Clock clock) {
+    this.outreach = outreach;
+    this.properties = properties;
     this.surveys = surveys;
     this.runtimeService = runtimeService;
     this.publicBaseUrl = publicBaseUrl;
@@ -79,30 +78,10 @@ class RemedyDelegates {
   JavaDelegate identifyRecallOwner() {
     return execution -> {
       String campaignId = (String) execution.getVariable(VAR_CAMPAIGN_ID);
-      RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
-      Vehicle vehicle = vehicles.findByVin((String) execution.getVariable(VAR_VIN)).orElseThrow();
-      var stock = recalls.stock(campaignId).stream().filter(s -> s.region().equals(vehicle.region())).findFirst();
-      boolean parts = stock.map(s -> s.available() != null && s.available() > 0).orElse(campaign.partsAvailable());
-      var expected = parts ? null : stock.map(RecallRepository.Stock::expected).orElse(campaign.partsExpected());
-      execution.setVariable("region", vehicle.region());
-      // what the forms of this journey show
-      execution.setVariable("campaignTitle", campaign.title());
-      execution.setVariable("remedy", campaign.remedy());
-      execution.setVariable("model", vehicle.model());
-      execution.setVariable("partsAvailable", parts);
-      execution.setVariable("partsExpected", expected == null ? "" : expected.toString());
-      execution.setVariable("ownerKnown", vehicle.ownerId() != null);
-      execution.setVariable("remindersSent", 0);
-      execution.setVariable("launchedAt", Date.from(clock.instant()));
-      execution.setVariable("nextReminderAt", Date.from(nextReminder(clock.instant(), 0)));
-      if (vehicle.ownerId() != null) {
-        execution.setVariable("customerId", vehicle.ownerId());
-        customers.find(vehicle.ownerId()).ifPresent(o -> {
-          execution.setVariable("customerName", o.name());
-          execution.setVariable("ownerTimeZone", o.timeZone());
-        });
-      } else {
-        recalls.vehicleStatus(campaignId, vehicle.vin(), "OWNER_UNKNOWN");
+      var target = recalls.target(campaignId, (String) execution.getVariable(VAR_VIN)).orElseThrow();
+      execution.setVariables(outreach.journeyVariables(campaignId, target));
+      if (target.ownerId() == null) {
+        recalls.vehicleStatus(campaignId, target.vin(), "OWNER_UNKNOWN");
       }
     };
   }
@@ -123,32 +102,22 @@ class RemedyDelegates {
   }
 
   /**
-   * {@code Task_NotifyOwner}: the approved notice, in the owner's language and by name, on every
-   * written channel he has, plus a letter — always. Keys per vehicle and channel, so a retried
-   * launch chunk never sends twice.
+   * {@code Task_NotifyOwner}: the approved notice, the same as the launch writes it (in the owner's
+   * language and by name, on every written channel he has, plus a letter — always).
    */
   @Bean("notifyRecallOwner")
   JavaDelegate notifyRecallOwner() {
     return execution -> {
-      Customer owner = owner(execution);
       RecallCampaign campaign = campaign(execution);
-      String notice = jdbc.sql("select " + ("fr".equals(owner.language()) ? "notice_fr" : "notice_en")
-          + " from drivecare.recall_campaign where id = ?").param(campaign.id()).query(String.class).single();
-      Map<String, Object> values = values(execution, campaign, owner);
-      values.put("noticeText", notice);
-      String key = execution.getProcessBusinessKey() + ":notice:";
-      if (!notifications.alreadyRequested(key + Channel.LETTER)) {
-        // one personal link for all channels of this notice
-        values.put("link", notifications.accessLink(owner.id(), execution.getProcessBusinessKey(), "recall notice"));
-        for (Channel channel : List.of(Channel.EMAIL, Channel.SMS, Channel.LETTER)) {
-          if (channel == Channel.LETTER || ConsentService.address(owner, channel).isPresent()) {
-            notifications.request(new NotificationRequest("recall-notice", owner.id(), execution.getProcessBusinessKey(),
-                key + channel, channel, null, values, false));
-          }
-        }
+      var target = recalls.target(campaign.id(), (String) execution.getVariable(VAR_VIN)).orElseThrow();
+      Customer owner = customers.find(target.ownerId()).orElseThrow();
+      notifications.requestAll(outreach.notices(campaign, outreach.stockByRegion(campaign.id()), List.of(target),
+          Map.of(owner.id(), owner)));
+      boolean parts = Boolean.TRUE.equals(execution.getVariable("partsAvailable"));
+      recalls.vehicleStatus(campaign.id(), target.vin(), parts ? "NOTIFIED" : "WAITING_FOR_PARTS");
+      if (parts) {
+        invited(execution);
       }
-      recalls.vehicleStatus(campaign.id(), (String) execution.getVariable(VAR_VIN),
-          Boolean.TRUE.equals(execution.getVariable("partsAvailable")) ? "NOTIFIED" : "WAITING_FOR_PARTS");
     };
   }
 
@@ -161,7 +130,16 @@ class RemedyDelegates {
       notifications.request(new NotificationRequest("recall-parts-arrived", owner.id(), execution.getProcessBusinessKey(),
           key(execution), null, null, values(execution, campaign, owner), true));
       recalls.vehicleStatus(campaign.id(), (String) execution.getVariable(VAR_VIN), "NOTIFIED");
+      invited(execution);
     };
+  }
+
+  /** The owner is invited to book now: the reminders count from today. */
+  private void invited(DelegateExecution execution) {
+    Instant now = clock.instant();
+    execution.setVariable("invitedAt", Date.from(now));
+    execution.setVariable("remindersSent", 0);
+    execution.setVariable("nextReminderAt", Date.from(properties.nextReminder(now, 0)));
   }
 
   /**
@@ -174,7 +152,7 @@ class RemedyDelegates {
       int sent = ((Number) execution.getVariable("remindersSent")).intValue();
       Customer owner = owner(execution);
       RecallCampaign campaign = campaign(execution);
-      boolean call = sent >= 2;
+      boolean call = properties.isCall(sent);
       if (call) {
         execution.setVariable("reminderCaller", assignment.leastLoaded(owner.region(), Groups.SERVICE_ADVISORS));
         execution.setVariable("callWithin", Date.from(consent.nextCallSlot(owner, clock.instant()).plus(Duration.ofDays(2))));
@@ -184,8 +162,8 @@ class RemedyDelegates {
       }
       execution.setVariable("callNeeded", call);
       execution.setVariable("remindersSent", sent + 1);
-      Date launched = (Date) execution.getVariable("launchedAt");
-      execution.setVariable("nextReminderAt", Date.from(nextReminder(launched.toInstant(), sent + 1)));
+      Date invited = (Date) execution.getVariable("invitedAt");
+      execution.setVariable("nextReminderAt", Date.from(properties.nextReminder(invited.toInstant(), sent + 1)));
     };
   }
 
@@ -265,27 +243,11 @@ class RemedyDelegates {
         "root cause: " + execution.getVariable("rootCause") + " — " + execution.getVariable("followUpNote"));
   }
 
-  /**
-   * End listener of {@code recall-remedy}: when the last journey of a fully launched campaign ends,
-   * the campaign closes itself. (Two journeys ending at the same instant can each miss being last;
-   * a coordinator then closes the campaign by hand.)
-   */
+  /** End listener of {@code recall-remedy}: when the last journey of a launched campaign ends, the campaign closes itself. */
   @Bean("vehicleJourneyEnded")
-  org.camunda.bpm.engine.delegate.ExecutionListener vehicleJourneyEnded() {
-    return execution -> {
-      String campaignId = (String) execution.getVariable(VAR_CAMPAIGN_ID);
-      boolean launched = recalls.find(campaignId).map(c -> c.status() == RecallCampaign.CampaignStatus.LAUNCHED)
-          .orElse(false);
-      if (!launched || recalls.notLaunched(campaignId) > 0) {
-        return;
-      }
-      long running = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
-          .variableValueEquals(VAR_CAMPAIGN_ID, campaignId).count();
-      if (running <= 1) {
-        runtimeService.createMessageCorrelation(MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(campaignId)
-            .setVariable("closeReason", "every vehicle journey has ended").correlateAll();
-      }
-    };
+  org.camunda.bpm.engine.delegate.ExecutionListener vehicleJourneyEnded(@org.springframework.context.annotation.Lazy
+      RecallCampaignService campaigns) {
+    return execution -> campaigns.closeWhenDone((String) execution.getVariable(VAR_CAMPAIGN_ID), 1);
   }
 
   /** {@code Task_CloseVehicle}: sold, exported or scrapped — closed with the reason. */

@@ -48,6 +48,7 @@ class RecallProcessTest {
   @Autowired TestData testData;
   @Autowired Jobs jobs;
   @Autowired SurveyService surveys;
+  @Autowired RecallBookingService booking;
 
   String region;
   String advisor;
@@ -73,7 +74,7 @@ class RecallProcessTest {
   }
 
   @Test
-  void fourEyesRefusesTheDrafterAndEveryVehicleIsLaunchedOnceInChunks() {
+  void fourEyesRefusesTheDrafterAndEveryOwnerIsNotifiedOnceInChunks() {
     List<Vehicle> vehicles = createCampaign(true, 3);
     runtimeService.setVariable(campaign.getId(), VAR_LAUNCH_CHUNK_SIZE, 2);
     prepareNotice();
@@ -87,9 +88,11 @@ class RecallProcessTest {
     assertThat(jdbc.sql("select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ = ?")
         .params(campaign.getId(), TASK_LAUNCH_VEHICLES).query(Long.class).single()).isEqualTo(2); // 2 + 1
     for (Vehicle v : vehicles) {
-      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
-          .processInstanceBusinessKey(campaignId + ":" + v.vin()).count()).isEqualTo(1);
+      assertThat(notices(v)).containsExactlyInAnyOrder("EMAIL", "SMS", "LETTER");
+      assertThat(vehicleStatus(v)).isEqualTo("NOTIFIED");
     }
+    // nobody needs a person yet: the campaign carries them, no journey is started
+    assertThat(journeys()).isZero();
     var view = campaigns.view(campaignId);
     assertThat(view.campaign().status()).isEqualTo(RecallCampaign.CampaignStatus.LAUNCHED);
     assertThat(jdbc.sql("select approved_by from drivecare.recall_campaign where id = ?").param(campaignId)
@@ -110,36 +113,44 @@ class RecallProcessTest {
   }
 
   @Test
-  void launchThatCrashesMidChunkResumesWithNoVehicleStartedTwiceAndNoneMissed() {
+  void launchThatCrashesMidChunkResumesWithNoOwnerNotifiedTwiceAndNoneMissed() {
     List<Vehicle> vehicles = createCampaign(true, 3);
-    String broken = vehicles.get(1).vin();
-    // the second vehicle of the chunk cannot be read: the launch job fails after starting the first
-    jdbc.sql("update drivecare.vehicle set vin = ? where vin = ?").params("X" + broken.substring(1), broken).update();
+    jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(vehicles.get(0).id()).update();
+    // the last owner of the chunk reads English, and the English notice cannot be filled in: the job
+    // fails part-way through the chunk
+    Vehicle english = vehicles.subList(1, 3).stream().max(java.util.Comparator.comparing(Vehicle::vin)).orElseThrow();
+    jdbc.sql("update drivecare.customer set language = 'en' where id = ?").param(english.ownerId()).update();
     prepareNotice();
     Task approve = task(campaign, TASK_APPROVE_OWNER_NOTICE);
     taskService.claim(approve.getId(), approver);
     taskService.complete(approve.getId(), Map.of(VAR_APPROVED, true));
     managementService.executeJob(managementService.createJobQuery().processInstanceId(campaign.getId())
         .activityId("Task_RecordApproval").singleResult().getId());
+    jdbc.sql("update drivecare.recall_campaign set notice_en = 'Dear ${nobodyKnowsThis}' where id = ?")
+        .param(campaignId).update();
     var launch = managementService.createJobQuery().processInstanceId(campaign.getId()).activityId(TASK_LAUNCH_VEHICLES)
         .singleResult();
     assertThatThrownBy(() -> managementService.executeJob(launch.getId())).isInstanceOf(RuntimeException.class);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
-        .variableValueEquals(VAR_CAMPAIGN_ID, campaignId).count()).isZero();
+    assertThat(journeys()).isZero();
+    assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key like ?").param(campaignId + ":%")
+        .query(Long.class).single()).isZero();
     assertThat(jdbc.sql("select count(*) from drivecare.recall_vehicle where campaign_id = ? and launched_at is not null")
         .param(campaignId).query(Long.class).single()).isZero();
 
-    jdbc.sql("update drivecare.vehicle set vin = ? where vin = ?").params(broken, "X" + broken.substring(1)).update();
+    jdbc.sql("update drivecare.recall_campaign set notice_en = notice_fr where id = ?").param(campaignId).update();
     ClockUtil.setCurrentTime(Date.from(START.plus(6, ChronoUnit.MINUTES))); // R3/PT5M: the retry is due
     jobs.runDue(campaign.getId());
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
-        .variableValueEquals(VAR_CAMPAIGN_ID, campaignId).count()).isEqualTo(3);
+    assertThat(journeys()).isEqualTo(1); // the owner to be found
+    for (Vehicle v : vehicles.subList(1, 3)) {
+      assertThat(notices(v)).containsExactlyInAnyOrder("EMAIL", "SMS", "LETTER");
+    }
     BpmnAwareTests.assertThat(campaign).isWaitingAt("Task_CampaignRunning");
   }
 
   @Test
   void quarterlyReportsAreKeptAndACoordinatorClosesTheCampaign() {
-    createCampaign(true, 2);
+    List<Vehicle> vehicles = createCampaign(true, 2);
+    jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(vehicles.get(0).id()).update();
     prepareAndApprove();
     jobs.fire(campaign.getId(), TIMER_QUARTERLY_REPORT);
     assertThat(campaigns.reports(campaignId)).singleElement().satisfies(r ->
@@ -147,22 +158,24 @@ class RecallProcessTest {
           assertThat(e.getKey()).isEqualToIgnoringCase("quarter");
           assertThat(((Number) e.getValue()).intValue()).isEqualTo(1);
         }));
+    assertThat(journeys()).isEqualTo(1);
     campaigns.close(campaignId, "Regulator accepted the completion rate");
     jobs.runDue(campaign.getId());
     BpmnAwareTests.assertThat(campaign).isEnded().hasPassed("End_CampaignClosed");
     assertThat(campaigns.view(campaignId).campaign().status()).isEqualTo(RecallCampaign.CampaignStatus.CLOSED);
     runBatchJobs();
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
-        .variableValueEquals(VAR_CAMPAIGN_ID, campaignId).count()).isZero();
+    assertThat(journeys()).isZero();
   }
 
   @Test
   void journeysKeepOnlyInstanceTaskAndIncidentHistory() {
     Vehicle vehicle = createCampaign(true, 1).get(0);
+    jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(vehicle.id()).update();
     prepareAndApprove();
     ProcessInstance journey = journey(vehicle);
     var history = processEngine.getHistoryService();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(journey.getId()).count()).isEqualTo(1);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(journey.getId()).count()).isEqualTo(1);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(journey.getId()).count()).isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(journey.getId()).count()).isZero();
     // other processes keep their audit history
@@ -172,19 +185,20 @@ class RecallProcessTest {
   @Test
   void ownerIsNotifiedOnEveryChannelBooksAndIsRepaired() {
     Vehicle vehicle = createCampaign(true, 1).get(0);
+    jdbc.sql("update drivecare.customer set address = null where id = ?").param(vehicle.ownerId()).update();
     prepareAndApprove();
-    ProcessInstance journey = journey(vehicle);
-    assertThat(outboxChannels(journey)).containsExactlyInAnyOrder("EMAIL", "SMS");
-    assertThat(outcomes(journey)).contains("UNREACHABLE"); // no postal address: the letter could not go
+    assertThat(notices(vehicle)).containsExactlyInAnyOrder("EMAIL", "SMS");
+    assertThat(outcomes(vehicle)).contains("UNREACHABLE"); // no postal address: the letter could not go
     assertThat(vehicleStatus(vehicle)).isEqualTo("NOTIFIED");
-    assertThat(outboxBody(journey, "EMAIL")).contains("Bonjour", vehicle.vin(), "/self-service/#token=")
+    assertThat(noticeBody(vehicle, "EMAIL")).contains("Bonjour", vehicle.vin(), "/self-service/#token=")
         .doesNotContain("${");
 
-    book(journey);
+    ProcessInstance journey = book(vehicle);
     Task remedy = task(journey, "Task_PerformRemedy");
     assertThat(remedy.getAssignee()).isEqualTo(advisor);
     assertThat(taskService.getVariables(remedy.getId())).containsEntry("remedy", "A software update.")
         .containsKey("customerName");
+    assertThat(vehicleStatus(vehicle)).isEqualTo("BOOKED");
     jobs.fire(journey.getId(), "Timer_AppointmentReminder"); // the day before
     assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-appointment-reminder'")
         .param(journey.getBusinessKey()).query(Long.class).single()).isEqualTo(1);
@@ -203,7 +217,7 @@ class RecallProcessTest {
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(journey.getBusinessKey()).count()).isZero();
     assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.getId())
         .taskDefinitionKey("Task_FollowUpDissatisfied").count()).isZero();
-    // the campaign's only journey has ended: the campaign closes itself
+    // the campaign's only vehicle is done: the campaign closes itself
     jobs.runDue(campaign.getId());
     BpmnAwareTests.assertThat(campaign).isEnded().hasPassed("End_CampaignClosed");
     assertThat(jdbc.sql("select close_reason from drivecare.recall_campaign where id = ?").param(campaignId)
@@ -227,56 +241,76 @@ class RecallProcessTest {
     taskService.complete(followUp.getId(), Map.of("rootCause", "WAITING_TIME", "followUpNote", "Apologised, voucher sent"));
     jobs.runDue(unhappy.getId());
     BpmnAwareTests.assertThat(unhappy).isEnded();
-    assertThat(outcomes(unhappy)).contains("SURVEY_2", "FOLLOW_UP");
+    assertThat(outcomes(vehicles.get(0))).contains("SURVEY_2", "FOLLOW_UP");
 
     jobs.fire(silent.getId(), "Timer_SurveyExpired");
     BpmnAwareTests.assertThat(silent).isEnded();
-    assertThat(outcomes(silent)).doesNotContain("FOLLOW_UP").noneMatch(o -> o.startsWith("SURVEY_"));
+    assertThat(outcomes(vehicles.get(1))).doesNotContain("FOLLOW_UP").noneMatch(o -> o.startsWith("SURVEY_"));
   }
 
   @Test
-  void journeysWaitForPartsAndAreWokenForTheirRegion() {
-    Vehicle vehicle = createCampaign(false, 1).get(0);
+  void ownersWaitForPartsAndAreInvitedWhenTheyArriveInTheirRegion() {
+    List<Vehicle> vehicles = createCampaign(false, 2);
+    Vehicle carried = vehicles.get(0);
+    Vehicle found = vehicles.get(1);
+    jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(found.id()).update();
     prepareAndApprove();
-    ProcessInstance journey = journey(vehicle);
-    assertThat(vehicleStatus(vehicle)).isEqualTo("WAITING_FOR_PARTS");
-    assertThat(outboxBody(journey, "EMAIL")).contains("2027-03-01");
-    BpmnAwareTests.assertThat(journey).isWaitingAt("Catch_PartsAvailable");
-
-    var woken = campaigns.partsAvailable(campaignId, region, 40);
-    assertThat(woken.get("journeysWoken")).isEqualTo(1);
+    assertThat(vehicleStatus(carried)).isEqualTo("WAITING_FOR_PARTS");
+    assertThat(noticeBody(carried, "EMAIL")).contains("2027-03-01");
+    // the owner a coordinator had to find waits in a journey of his own
+    ProcessInstance journey = journey(found);
+    Customer owner = testData.customer().inRegion(region, "Europe/Paris").create();
+    taskService.complete(task(journey, "Task_FindOwner").getId(), Map.of("ownerCustomerId", owner.id()));
     jobs.runDue(journey.getId());
-    assertThat(vehicleStatus(vehicle)).isEqualTo("NOTIFIED");
-    assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-parts-arrived'")
-        .param(journey.getBusinessKey()).query(Long.class).single()).isEqualTo(1);
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Catch_PartsAvailable");
+    assertThatThrownBy(() -> book(carried)).isInstanceOf(ConflictException.class).hasMessageContaining("parts");
+
+    var arrived = campaigns.partsAvailable(campaignId, region, 40);
+    assertThat(arrived).containsEntry("journeysWoken", 1).containsEntry("ownersToInvite", 1L);
+    jobs.runDue(campaign.getId());
+    jobs.runDue(journey.getId());
+    for (Vehicle v : vehicles) {
+      assertThat(vehicleStatus(v)).isEqualTo("NOTIFIED");
+      assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-parts-arrived'")
+          .param(campaignId + ":" + v.vin()).query(Long.class).single()).isEqualTo(1);
+    }
     BpmnAwareTests.assertThat(journey).isWaitingAt("Gateway_AwaitBooking");
+    // the reminders count from the invitation
+    assertThat(jobs.timers(journey.getId(), "Timer_ReminderDue").get(0).getDuedate().toInstant())
+        .isEqualTo(START.plus(30, ChronoUnit.DAYS));
+    assertThat(jdbc.sql("select next_reminder_at from drivecare.recall_vehicle where campaign_id = ? and vin = ?")
+        .params(campaignId, carried.vin()).query(java.time.OffsetDateTime.class).single().toInstant())
+        .isEqualTo(START.plus(30, ChronoUnit.DAYS));
   }
 
   @Test
   void remindersEscalateFromMessagesToACallEveryNinetyDays() {
     Vehicle vehicle = createCampaign(true, 1).get(0);
     prepareAndApprove();
+    sweepOnDay(29);
+    assertThat(reminders(vehicle)).isZero();
+    sweepOnDay(30);
+    sweepOnDay(60);
+    assertThat(reminders(vehicle)).isEqualTo(2);
+    assertThat(journeys()).isZero();
+    sweepOnDay(90); // the call: the vehicle gets a journey of its own
     ProcessInstance journey = journey(vehicle);
-    jobs.fire(journey.getId(), "Timer_ReminderDue"); // day 30
-    jobs.fire(journey.getId(), "Timer_ReminderDue"); // day 60
-    assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-reminder'")
-        .param(journey.getBusinessKey()).query(Long.class).single()).isEqualTo(2);
-    jobs.fire(journey.getId(), "Timer_ReminderDue"); // day 90: a call
-    assertThat(ClockUtil.getCurrentTime().toInstant()).isEqualTo(START.plus(90, ChronoUnit.DAYS));
     Task call = task(journey, "Task_CallOwnerForBooking");
-    assertThat(call.getAssignee()).isNotNull();
+    assertThat(call.getAssignee()).isEqualTo(advisor);
     taskService.complete(call.getId(), Map.of("callNote", "Will book next week"));
     jobs.runDue(journey.getId());
     var next = jobs.timers(journey.getId(), "Timer_ReminderDue");
     assertThat(next.get(0).getDuedate().toInstant()).isEqualTo(START.plus(180, ChronoUnit.DAYS));
+    sweepOnDay(120); // the campaign leaves the vehicle to its journey now
+    assertThat(reminders(vehicle)).isEqualTo(2);
+    assertThat(journeys()).isEqualTo(1);
   }
 
   @Test
   void delayedRemedyTellsTheOwnerAndComesBackAtTheNewDate() {
     Vehicle vehicle = createCampaign(true, 1).get(0);
     prepareAndApprove();
-    ProcessInstance journey = journey(vehicle);
-    book(journey);
+    ProcessInstance journey = book(vehicle);
     Task remedy = task(journey, "Task_PerformRemedy");
     assertThatThrownBy(() -> taskService.complete(remedy.getId(), Map.of("remedyOutcome", "DELAYED")))
         .hasMessageContaining("newEta");
@@ -290,12 +324,14 @@ class RecallProcessTest {
     taskService.complete(again.getId(), Map.of("remedyOutcome", "NO_SHOW"));
     jobs.runDue(journey.getId());
     BpmnAwareTests.assertThat(journey).isWaitingAt("Gateway_AwaitBooking");
-    assertThat(outcomes(journey)).contains("NO_SHOW");
+    assertThat(outcomes(vehicle)).contains("NO_SHOW");
   }
 
   @Test
-  void unknownOwnerIsFoundByACoordinatorAndVehicleCanBeClosed() {
-    Vehicle vehicle = createCampaign(true, 1).get(0);
+  void unknownOwnerIsFoundByACoordinatorAndVehiclesAreClosedWithOrWithoutAJourney() {
+    List<Vehicle> vehicles = createCampaign(true, 2);
+    Vehicle vehicle = vehicles.get(0);
+    Vehicle sold = vehicles.get(1);
     jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(vehicle.id()).update();
     prepareAndApprove();
     ProcessInstance journey = journey(vehicle);
@@ -305,12 +341,21 @@ class RecallProcessTest {
     taskService.complete(find.getId(), Map.of("ownerCustomerId", owner.id()));
     jobs.runDue(journey.getId());
     assertThat(vehicleStatus(vehicle)).isEqualTo("NOTIFIED");
-    assertThat(outboxChannels(journey)).contains("EMAIL");
+    assertThat(notices(vehicle)).contains("EMAIL", "SMS");
 
-    campaigns.closeVehicle(campaignId, vehicle.vin(), "SCRAPPED");
+    campaigns.closeVehicle(campaignId, sold.vin(), "SOLD", "rita");
+    assertThat(vehicleStatus(sold)).isEqualTo("CLOSED");
+    assertThat(outcomes(sold)).contains("VEHICLE_CLOSED");
+    assertThatThrownBy(() -> campaigns.closeVehicle(campaignId, sold.vin(), "SOLD", "rita"))
+        .isInstanceOf(ConflictException.class);
+    BpmnAwareTests.assertThat(campaign).isActive();
+
+    campaigns.closeVehicle(campaignId, vehicle.vin(), "SCRAPPED", "rita");
     jobs.runDue(journey.getId());
     BpmnAwareTests.assertThat(journey).isEnded();
     assertThat(vehicleStatus(vehicle)).isEqualTo("CLOSED");
+    jobs.runDue(campaign.getId());
+    BpmnAwareTests.assertThat(campaign).isEnded(); // no vehicle is left open
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -324,7 +369,8 @@ class RecallProcessTest {
     List<Vehicle> vehicles = new java.util.ArrayList<>();
     StringBuilder csv = new StringBuilder("vin\n");
     for (int i = 0; i < vehicleCount; i++) {
-      Customer owner = testData.customer().inRegion(region, "Europe/Paris").create();
+      Customer owner = testData.customer().inRegion(region, "Europe/Paris").address("12 rue de la Paix, 75002 Paris")
+          .create();
       Vehicle v = testData.vehicle(owner.id());
       vehicles.add(v);
       csv.append(v.vin()).append('\n');
@@ -347,27 +393,49 @@ class RecallProcessTest {
     jobs.runDue(campaign.getId());
   }
 
+  /** The vehicle's own journey (it must have one), with what is due run. */
   private ProcessInstance journey(Vehicle v) {
     ProcessInstance journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
         .processInstanceBusinessKey(campaignId + ":" + v.vin()).singleResult();
+    assertThat(journey).as("journey of " + v.vin()).isNotNull();
     jobs.runDue(journey.getId());
     return journey;
   }
 
-  private void book(ProcessInstance journey) {
-    Instant at = ClockUtil.getCurrentTime().toInstant().plus(3, ChronoUnit.DAYS);
-    runtimeService.createMessageCorrelation("AppointmentBooked").processInstanceId(journey.getId())
-        .setVariable("appointmentAt", Date.from(at))
-        .setVariable("appointmentReminderAt", Date.from(at.minus(1, ChronoUnit.DAYS)))
-        .setVariable("serviceCenter", "Test centre")
-        .setVariable("remedyAdvisor", advisor)
-        .correlateWithResult();
+  private long journeys() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+        .variableValueEquals(VAR_CAMPAIGN_ID, campaignId).count();
+  }
+
+  /** The owner books through the booking service, as the API does, three days ahead: that starts the journey. */
+  private ProcessInstance book(Vehicle vehicle) {
+    String center = ("C" + TestData.unique("").substring(1, 9)).toUpperCase();
+    booking.saveCenter(new RecallBookingService.ServiceCenter(center, "Test centre", region, 5, 0));
+    LocalDate day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).plusDays(3);
+    booking.book(campaignId, vehicle.vin(), new RecallBookingService.BookingRequest(RecallCampaign.RemedyOption.DEALER,
+        center, day), new com.drivecare.platform.Caller.Customer(vehicle.ownerId()));
+    return journey(vehicle);
+  }
+
+  /** Moves the clock to the day after launch and lets the campaign's reminder sweep run. */
+  private void sweepOnDay(int day) {
+    ClockUtil.setCurrentTime(Date.from(START.plus(day, ChronoUnit.DAYS)));
+    var sweep = managementService.createJobQuery().processInstanceId(campaign.getId()).activityId(TIMER_REMINDER_SWEEP)
+        .singleResult();
+    managementService.executeJob(sweep.getId());
+    jobs.runDue(campaign.getId());
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+        .variableValueEquals(VAR_CAMPAIGN_ID, campaignId).list().forEach(pi -> jobs.runDue(pi.getId()));
+  }
+
+  private long reminders(Vehicle v) {
+    return jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-reminder'")
+        .param(campaignId + ":" + v.vin()).query(Long.class).single();
   }
 
   /** A journey booked, repaired and two days further: the survey has gone out. */
   private ProcessInstance repaired(Vehicle vehicle) {
-    ProcessInstance journey = journey(vehicle);
-    book(journey);
+    ProcessInstance journey = book(vehicle);
     taskService.complete(task(journey, "Task_PerformRemedy").getId(), Map.of("remedyOutcome", "COMPLETED"));
     jobs.runDue(journey.getId());
     jobs.fire(journey.getId(), "Timer_SurveyDelay");
@@ -383,18 +451,18 @@ class RecallProcessTest {
         .params(campaignId, v.vin()).query(String.class).single();
   }
 
-  private List<String> outboxChannels(ProcessInstance journey) {
+  private List<String> notices(Vehicle v) {
     return jdbc.sql("select channel from drivecare.outbox where business_key = ? and template = 'recall-notice'")
-        .param(journey.getBusinessKey()).query(String.class).list();
+        .param(campaignId + ":" + v.vin()).query(String.class).list();
   }
 
-  private String outboxBody(ProcessInstance journey, String channel) {
+  private String noticeBody(Vehicle v, String channel) {
     return jdbc.sql("select body from drivecare.outbox where business_key = ? and template = 'recall-notice' and channel = ?")
-        .params(journey.getBusinessKey(), channel).query(String.class).single();
+        .params(campaignId + ":" + v.vin(), channel).query(String.class).single();
   }
 
-  private List<String> outcomes(ProcessInstance journey) {
-    return jdbc.sql("select outcome from drivecare.contact_log where business_key = ?").param(journey.getBusinessKey())
+  private List<String> outcomes(Vehicle v) {
+    return jdbc.sql("select outcome from drivecare.contact_log where business_key = ?").param(campaignId + ":" + v.vin())
         .query(String.class).list();
   }
 

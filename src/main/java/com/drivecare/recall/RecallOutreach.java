@@ -1,0 +1,279 @@
+package com.drivecare.recall;
+
+import static com.drivecare.recall.RecallProcess.*;
+
+import com.drivecare.contact.Channel;
+import com.drivecare.contact.ConsentService;
+import com.drivecare.contact.NotificationRequest;
+import com.drivecare.contact.NotificationService;
+import com.drivecare.contact.NotificationTemplates;
+import com.drivecare.customer.Customer;
+import com.drivecare.customer.CustomerRepository;
+import com.drivecare.recall.RecallRepository.Outreach;
+import com.drivecare.recall.RecallRepository.Stock;
+import com.drivecare.recall.RecallRepository.Target;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The campaign's side of the vehicle journeys, in bulk. A national recall covers millions of
+ * vehicles, and most of them need nobody's attention for weeks: the owner is told, invited to book
+ * and reminded. So a vehicle's journey becomes a {@code recall-remedy} process instance only when it
+ * needs a person or a booking — its owner is unknown, the owner books, or the reminders have reached
+ * the phone call. Until then the campaign carries it here, chunk by chunk, each chunk one
+ * transaction of the campaign's job: a crash rolls the chunk back and the retry does it again, and
+ * the outbox's idempotency keys mean nobody is written to twice.
+ */
+@Service
+class RecallOutreach {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecallOutreach.class);
+  private static final List<Channel> NOTICE_CHANNELS = List.of(Channel.EMAIL, Channel.SMS, Channel.LETTER);
+
+  private final RecallRepository recalls;
+  private final CustomerRepository customers;
+  private final NotificationService notifications;
+  private final NotificationTemplates templates;
+  private final RuntimeService runtimeService;
+  private final RecallProperties properties;
+  private final Clock clock;
+
+  RecallOutreach(RecallRepository recalls, CustomerRepository customers, NotificationService notifications,
+      NotificationTemplates templates, RuntimeService runtimeService, RecallProperties properties, Clock clock) {
+    this.recalls = recalls;
+    this.customers = customers;
+    this.notifications = notifications;
+    this.templates = templates;
+    this.runtimeService = runtimeService;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Launches the next chunk of the campaign's vehicles: every owner gets the approved notice on each
+   * written channel he has plus a letter, and the vehicle is invited to book (parts here) or waits
+   * for parts. A vehicle without a known owner gets its journey at once: a coordinator must find him.
+   *
+   * @return how many vehicles this chunk launched (fewer than {@code size}: the launch is complete)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int launchChunk(String campaignId, int size) {
+    String cursor = recalls.lockLaunchCursor(campaignId);
+    List<Target> chunk = recalls.nextToLaunch(campaignId, cursor, size);
+    if (chunk.isEmpty()) {
+      return 0;
+    }
+    RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
+    Map<String, Stock> stock = stockByRegion(campaignId);
+    Instant now = clock.instant();
+    List<Target> owned = chunk.stream().filter(t -> t.ownerId() != null).toList();
+    Map<Long, Customer> owners = customers.findAll(owned.stream().map(Target::ownerId).toList());
+    List<Outreach> rows = new ArrayList<>(chunk.size());
+    for (Target t : chunk) {
+      if (t.ownerId() == null) {
+        rows.add(new Outreach(t.vin(), "OWNER_UNKNOWN", null, 0, null, now));
+      } else {
+        boolean parts = partsHere(campaign, stock, t.region());
+        rows.add(parts
+            ? new Outreach(t.vin(), "NOTIFIED", now, 0, properties.nextReminder(now, 0), null)
+            : new Outreach(t.vin(), "WAITING_FOR_PARTS", null, 0, null, null));
+      }
+    }
+    Set<String> launched = new HashSet<>(recalls.outreach(campaignId, rows, now, true, null));
+    notifications.requestAll(notices(campaign, stock,
+        owned.stream().filter(t -> launched.contains(t.vin())).toList(), owners));
+    for (Target t : chunk) {
+      if (t.ownerId() == null && launched.contains(t.vin())) {
+        runtimeService.startProcessInstanceByKey(REMEDY_KEY, businessKey(campaignId, t.vin()),
+            Map.of(VAR_CAMPAIGN_ID, campaignId, VAR_VIN, t.vin()));
+      }
+    }
+    recalls.launchCursor(campaignId, chunk.get(chunk.size() - 1).vin());
+    return chunk.size();
+  }
+
+  /**
+   * The approved notice for each vehicle: in the owner's language and by name, on e-mail and SMS
+   * when he has them and always by letter, one personal link for all channels of the notice. Keys
+   * per vehicle and channel.
+   */
+  List<NotificationRequest> notices(RecallCampaign campaign, Map<String, Stock> stock, List<Target> vehicles,
+      Map<Long, Customer> owners) {
+    Map<String, String> text = recalls.notices(campaign.id());
+    List<String> links = notifications.accessLinks(vehicles.stream().map(Target::ownerId).toList(),
+        vehicles.stream().map(t -> businessKey(campaign.id(), t.vin())).toList(), "recall notice");
+    List<NotificationRequest> requests = new ArrayList<>(vehicles.size() * NOTICE_CHANNELS.size());
+    for (int i = 0; i < vehicles.size(); i++) {
+      Target t = vehicles.get(i);
+      Customer owner = owners.get(t.ownerId());
+      String key = businessKey(campaign.id(), t.vin());
+      Map<String, Object> values = values(campaign, t, owner.locale(), stock);
+      values.put("noticeText", text.get("fr".equals(owner.language()) ? "fr" : "en"));
+      values.put("link", links.get(i));
+      for (Channel channel : NOTICE_CHANNELS) {
+        if (channel == Channel.LETTER || ConsentService.address(owner, channel).isPresent()) {
+          requests.add(new NotificationRequest("recall-notice", owner.id(), key, key + ":notice:" + channel, channel,
+              null, values, false));
+        }
+      }
+    }
+    return requests;
+  }
+
+  /**
+   * Parts have arrived: the next chunk of vehicles (after {@code after}, in VIN order) that wait
+   * for them in a region that has them now is invited to book, and its reminders start.
+   *
+   * @return the last VIN of the chunk, or null when no vehicle is left waiting where parts are
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String inviteChunk(String campaignId, String after, int size) {
+    RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
+    Map<String, Stock> stock = stockByRegion(campaignId);
+    List<String> ready = stock.values().stream().filter(s -> s.available() != null && s.available() > 0)
+        .map(Stock::region).toList();
+    List<Target> chunk = recalls.waitingForParts(campaignId, ready, after == null ? "" : after, size);
+    if (chunk.isEmpty()) {
+      return null;
+    }
+    Instant now = clock.instant();
+    List<Outreach> rows = chunk.stream()
+        .map(t -> new Outreach(t.vin(), "NOTIFIED", now, 0, properties.nextReminder(now, 0), null)).toList();
+    Set<String> invited = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "WAITING_FOR_PARTS"));
+    List<Target> owned = chunk.stream().filter(t -> invited.contains(t.vin())).toList();
+    Map<Long, Customer> owners = customers.findAll(owned.stream().map(Target::ownerId).toList());
+    notifications.requestAll(owned.stream().map(t -> new NotificationRequest("recall-parts-arrived", t.ownerId(),
+        businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":parts-arrived", null, null,
+        values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
+    LOG.info("Campaign {}: {} owners invited to book, parts have arrived", campaignId, owned.size());
+    return chunk.get(chunk.size() - 1).vin();
+  }
+
+  /**
+   * The reminders that are due, one chunk: a message for the first ones; when the call is due, the
+   * vehicle gets a journey of its own, which gives the call to a service advisor of its region.
+   *
+   * @return how many vehicles the chunk covered (fewer than {@code size}: none is due any more)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int remindChunk(String campaignId, int size) {
+    Instant now = clock.instant();
+    List<Target> chunk = recalls.dueReminders(campaignId, now, size);
+    if (chunk.isEmpty()) {
+      return 0;
+    }
+    RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
+    Map<String, Stock> stock = stockByRegion(campaignId);
+    List<Outreach> rows = new ArrayList<>(chunk.size());
+    for (Target t : chunk) {
+      int sent = t.remindersSent() + 1;
+      rows.add(properties.isCall(t.remindersSent())
+          ? new Outreach(t.vin(), t.status(), t.invitedAt(), t.remindersSent(), null, now)
+          : new Outreach(t.vin(), t.status(), t.invitedAt(), sent, properties.nextReminder(t.invitedAt(), sent), null));
+    }
+    Set<String> updated = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "NOTIFIED"));
+    List<Target> written = chunk.stream()
+        .filter(t -> updated.contains(t.vin()) && !properties.isCall(t.remindersSent())).toList();
+    Map<Long, Customer> owners = customers.findAll(written.stream().map(Target::ownerId).toList());
+    notifications.requestAll(written.stream().map(t -> new NotificationRequest("recall-reminder", t.ownerId(),
+        businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":reminder-" + (t.remindersSent() + 1),
+        null, null, values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
+    for (Target t : chunk) {
+      if (updated.contains(t.vin()) && properties.isCall(t.remindersSent())) {
+        runtimeService.startProcessInstanceByMessage(MSG_CALL_DUE, businessKey(campaignId, t.vin()),
+            journeyVariables(campaign, t, stock));
+      }
+    }
+    return chunk.size();
+  }
+
+  /**
+   * What a journey that starts part-way needs to know: the campaign, the vehicle and its owner, and
+   * where its reminders stand.
+   */
+  Map<String, Object> journeyVariables(RecallCampaign campaign, Target t, Map<String, Stock> stock) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_CAMPAIGN_ID, campaign.id());
+    variables.put(VAR_VIN, t.vin());
+    variables.put("region", t.region());
+    variables.put("campaignTitle", campaign.title());
+    variables.put("remedy", campaign.remedy());
+    variables.put("model", t.model());
+    boolean parts = partsHere(campaign, stock, t.region());
+    variables.put("partsAvailable", parts);
+    LocalDate expected = parts ? null : partsExpected(campaign, stock, t.region());
+    variables.put("partsExpected", expected == null ? "" : expected.toString());
+    variables.put("ownerKnown", t.ownerId() != null);
+    Instant invited = t.invitedAt() != null ? t.invitedAt() : clock.instant();
+    variables.put("invitedAt", Date.from(invited));
+    variables.put("remindersSent", t.remindersSent());
+    variables.put("nextReminderAt", Date.from(properties.nextReminder(invited, t.remindersSent())));
+    if (t.ownerId() != null) {
+      variables.put("customerId", t.ownerId());
+      customers.find(t.ownerId()).ifPresent(o -> {
+        variables.put("customerName", o.name());
+        variables.put("ownerTimeZone", o.timeZone());
+      });
+    }
+    return variables;
+  }
+
+  Map<String, Object> journeyVariables(String campaignId, Target t) {
+    return journeyVariables(recalls.find(campaignId).orElseThrow(), t, stockByRegion(campaignId));
+  }
+
+  /** The values every recall message of this vehicle uses. */
+  Map<String, Object> values(RecallCampaign campaign, Target t, Locale locale, Map<String, Stock> stock) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("campaignId", campaign.id());
+    values.put("campaignTitle", campaign.title());
+    values.put("defect", campaign.defect());
+    values.put("safetyRisk", campaign.safetyRisk());
+    values.put("remedy", campaign.remedy());
+    values.put("remedyHours", campaign.remedyHours());
+    values.put("remedyOptions", String.join(", ", campaign.remedyOptions().stream().map(Enum::name).toList()));
+    values.put("model", t.model());
+    values.put("vin", t.vin());
+    values.put("partsText", partsHere(campaign, stock, t.region())
+        ? templates.phrase("recall-parts.available", locale)
+        : templates.fillText(templates.phrase("recall-parts.expected", locale),
+            Map.of("partsExpected", String.valueOf(partsExpected(campaign, stock, t.region())))));
+    return values;
+  }
+
+  Map<String, Stock> stockByRegion(String campaignId) {
+    Map<String, Stock> byRegion = new HashMap<>();
+    recalls.stock(campaignId).forEach(s -> byRegion.put(s.region(), s));
+    return byRegion;
+  }
+
+  /** Parts are here when the region's stock says so, or — no stock kept for the region — the campaign does. */
+  static boolean partsHere(RecallCampaign campaign, Map<String, Stock> stock, String region) {
+    Stock s = stock.get(region);
+    return s != null ? s.available() != null && s.available() > 0 : campaign.partsAvailable();
+  }
+
+  static LocalDate partsExpected(RecallCampaign campaign, Map<String, Stock> stock, String region) {
+    Stock s = stock.get(region);
+    return s != null && s.expected() != null ? s.expected() : campaign.partsExpected();
+  }
+
+  static String businessKey(String campaignId, String vin) {
+    return campaignId + ":" + vin;
+  }
+}
