@@ -8,12 +8,9 @@ import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.contact.NotificationRequest;
 import com.drivecare.contact.NotificationService;
-import com.drivecare.contact.NotificationTemplates;
 import com.drivecare.contact.SendNotificationDelegate;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
-import com.drivecare.customer.Vehicle;
-import com.drivecare.customer.VehicleRepository;
 import com.drivecare.people.AssignmentService;
 import com.drivecare.people.Groups;
 import java.time.Clock;
@@ -22,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,10 +33,8 @@ class RemedyDelegates {
   private final RecallRepository recalls;
   private final RecallOutreach outreach;
   private final RecallProperties properties;
-  private final VehicleRepository vehicles;
   private final CustomerRepository customers;
   private final NotificationService notifications;
-  private final NotificationTemplates templates;
   private final ConsentService consent;
   private final AssignmentService assignment;
   private final ContactLog contactLog;
@@ -51,8 +45,7 @@ class RemedyDelegates {
   private final Clock clock;
 
   RemedyDelegates(RecallRepository recalls, RecallOutreach outreach, RecallProperties properties,
-      VehicleRepository vehicles, CustomerRepository customers,
-      NotificationService notifications, NotificationTemplates templates, ConsentService consent,
+      CustomerRepository customers, NotificationService notifications, ConsentService consent,
       AssignmentService assignment, ContactLog contactLog, JdbcClient jdbc, SurveyService surveys,
       org.camunda.bpm.engine.RuntimeService runtimeService,
       @org.springframework.beans.factory.annotation.Value("${drivecare.public-base-url}") String publicBaseUrl, Clock clock) {
@@ -62,10 +55,8 @@ class RemedyDelegates {
     this.runtimeService = runtimeService;
     this.publicBaseUrl = publicBaseUrl;
     this.recalls = recalls;
-    this.vehicles = vehicles;
     this.customers = customers;
     this.notifications = notifications;
-    this.templates = templates;
     this.consent = consent;
     this.assignment = assignment;
     this.contactLog = contactLog;
@@ -257,19 +248,11 @@ class RemedyDelegates {
         (String) execution.getVariable(VAR_VIN), String.valueOf(execution.getVariable("closeReason")));
   }
 
+  /** The journey's variables, and what every recall message of this vehicle says (as the campaign writes it). */
   private Map<String, Object> values(DelegateExecution execution, RecallCampaign campaign, Customer owner) {
     Map<String, Object> values = SendNotificationDelegate.templateValues(execution);
-    Locale locale = owner.locale();
-    values.put("campaignTitle", campaign.title());
-    values.put("defect", campaign.defect());
-    values.put("safetyRisk", campaign.safetyRisk());
-    values.put("remedy", campaign.remedy());
-    values.put("remedyHours", campaign.remedyHours());
-    values.put("remedyOptions", String.join(", ", campaign.remedyOptions().stream().map(Enum::name).toList()));
-    values.put("partsText", Boolean.TRUE.equals(execution.getVariable("partsAvailable"))
-        ? templates.phrase("recall-parts.available", locale)
-        : templates.fillText(templates.phrase("recall-parts.expected", locale),
-            Map.of("partsExpected", String.valueOf(execution.getVariable("partsExpected")))));
+    var target = recalls.target(campaign.id(), (String) execution.getVariable(VAR_VIN)).orElseThrow();
+    values.putAll(outreach.values(campaign, target, owner.locale(), outreach.stockByRegion(campaign.id())));
     return values;
   }
 

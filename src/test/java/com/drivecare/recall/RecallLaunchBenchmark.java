@@ -58,10 +58,7 @@ class RecallLaunchBenchmark {
     campaigns.create(new RecallCampaignService.NewCampaign(campaignId, "Benchmark recall", "Camera", "Blank image.",
         "Reduced visibility.", "Software update.", List.of(RecallCampaign.RemedyOption.DEALER), 1,
         new RecallCampaignService.Parts(true, null, null)), drafter);
-    jdbcTemplate.batchUpdate("""
-        insert into drivecare.recall_vehicle (campaign_id, vin, vehicle_id, region, status, imported_at)
-        select ?, vin, id, region, 'IMPORTED', current_timestamp from drivecare.vehicle where vin = ?""",
-        vins.subList(0, vehicles).stream().map(v -> new Object[] {campaignId, v}).toList());
+    addToCampaign(campaignId, vins.subList(0, vehicles));
     String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).singleResult().getId();
     var prepare = taskService.createTaskQuery().processInstanceId(pi).singleResult();
     taskService.claim(prepare.getId(), drafter);
@@ -70,20 +67,28 @@ class RecallLaunchBenchmark {
     taskService.claim(approve.getId(), approver);
     taskService.complete(approve.getId(), Map.of("approved", true));
 
+    if (postgres) {
+      // in real life the import is hours or days before the launch (the notice is drafted and approved in
+      // between) and autovacuum has analysed the new rows by then; here it would not have had the time
+      jdbc.sql("analyze drivecare.recall_vehicle, drivecare.vehicle, drivecare.customer").update();
+    }
     long dbBefore = postgres ? databaseSize() : -1;
     System.gc();
     Instant start = Instant.now();
     int launchJobs = 0;
+    int chunk = ((Number) runtimeService.getVariable(pi, "launchChunkSize")).intValue();
+    Instant interval = start;
     while (true) {
       var job = managementService.createJobQuery().processInstanceId(pi).executable().list();
       if (job.isEmpty()) {
         break;
       }
       managementService.executeJob(job.get(0).getId());
-      if (++launchJobs % 40 == 0) { // progress every ~20,000 vehicles (a count is not free)
-        long notices = notices(campaignId);
-        double s = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        log("  %,d vehicles notified, %.0f vehicles/s", notices, notices / s);
+      if (++launchJobs % 100 == 0) { // progress from the job count: counting the outbox is not free
+        Instant now = Instant.now();
+        log("  ~%,d vehicles notified, %.0f vehicles/s over the last %,d", (long) launchJobs * chunk,
+            100.0 * chunk * 1000 / Duration.between(interval, now).toMillis(), 100 * chunk);
+        interval = now;
       }
     }
     double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -99,12 +104,10 @@ class RecallLaunchBenchmark {
     campaigns.create(new RecallCampaignService.NewCampaign(naiveCampaign, "Benchmark recall (naive)", "Camera",
         "Blank image.", "Reduced visibility.", "Software update.", List.of(RecallCampaign.RemedyOption.DEALER), 1,
         new RecallCampaignService.Parts(true, null, null)), drafter);
-    jdbcTemplate.batchUpdate("""
-        insert into drivecare.recall_vehicle (campaign_id, vin, vehicle_id, region, status, imported_at)
-        select ?, vin, id, region, 'IMPORTED', current_timestamp from drivecare.vehicle where vin = ?""",
-        vins.subList(vehicles, vehicles + naive).stream().map(v -> new Object[] {naiveCampaign, v}).toList());
-    jdbc.sql("update drivecare.recall_campaign set notice_en = 'Dear ${customerName}, ${vin}: ${partsText} ${link}', "
-        + "notice_fr = notice_en, status = 'LAUNCHED' where id = ?").param(naiveCampaign).update();
+    addToCampaign(naiveCampaign, vins.subList(vehicles, vehicles + naive));
+    // the same approved notice as the launched campaign's
+    jdbc.sql("update drivecare.recall_campaign set (notice_en, notice_fr) = (select notice_en, notice_fr from "
+        + "drivecare.recall_campaign where id = ?), status = 'LAUNCHED' where id = ?").params(campaignId, naiveCampaign).update();
     Api admin = Api.at(port).basic("test-admin", "test-admin-secret");
     Instant naiveStart = Instant.now();
     for (String vin : vins.subList(vehicles, vehicles + naive)) {
@@ -139,11 +142,11 @@ class RecallLaunchBenchmark {
       List<Object[]> customers = new ArrayList<>();
       for (int i = from; i < Math.min(n, from + chunk); i++) {
         customers.add(new Object[] {"Owner " + tag + " " + i, "owner" + i + "." + tag.toLowerCase() + "@bench.example",
-            "+3361" + String.format("%07d", i % 10_000_000), region});
+            "+3361" + String.format("%07d", i % 10_000_000), i + " rue de la Paix, 75002 Paris", region});
       }
       jdbcTemplate.batchUpdate("""
-          insert into drivecare.customer (name, email, phone, preferred_channel, language, time_zone, region, do_not_call, created_at)
-          values (?, ?, ?, 'EMAIL', 'en', 'Europe/Paris', ?, false, current_timestamp)""", customers);
+          insert into drivecare.customer (name, email, phone, address, preferred_channel, language, time_zone, region, do_not_call, created_at)
+          values (?, ?, ?, ?, 'EMAIL', 'en', 'Europe/Paris', ?, false, current_timestamp)""", customers);
       List<Object[]> cars = new ArrayList<>();
       for (int i = from; i < Math.min(n, from + chunk); i++) {
         cars.add(new Object[] {vins.get(i), region, "owner" + i + "." + tag.toLowerCase() + "@bench.example"});
@@ -153,6 +156,16 @@ class RecallLaunchBenchmark {
           select ?, 'Aurora Sedan', 2025, id, ?, current_timestamp from drivecare.customer where email = ?""", cars);
     }
     return vins;
+  }
+
+  /** What the VIN import does, without its checks (they are not what is measured), in batches. */
+  private void addToCampaign(String campaignId, List<String> vins) {
+    for (int from = 0; from < vins.size(); from += 10_000) {
+      jdbcTemplate.batchUpdate("""
+          insert into drivecare.recall_vehicle (campaign_id, vin, vehicle_id, region, status, imported_at)
+          select ?, vin, id, region, 'IMPORTED', current_timestamp from drivecare.vehicle where vin = ?""",
+          vins.subList(from, Math.min(vins.size(), from + 10_000)).stream().map(v -> new Object[] {campaignId, v}).toList());
+    }
   }
 
   /** A European VIN (no check digit applies), unique per run and index. */
