@@ -84,12 +84,18 @@ class CampaignDelegates {
     };
   }
 
-  /** {@code Task_RecordApproval}: the approved notices are kept with the campaign, which can no longer take imports. */
+  /**
+   * {@code Task_RecordApproval}: the approved notices are kept with the campaign, which can no
+   * longer take imports; the statistics the launch plans on are refreshed.
+   */
   @Bean("recordNoticeApproval")
   JavaDelegate recordNoticeApproval() {
-    return execution -> recalls.saveNotice(execution.getProcessBusinessKey(), (String) execution.getVariable("noticeEn"),
-        (String) execution.getVariable("noticeFr"), (String) execution.getVariable(VAR_NOTICE_DRAFTED_BY),
-        (String) execution.getVariable("noticeApprovedBy"));
+    return execution -> {
+      recalls.saveNotice(execution.getProcessBusinessKey(), (String) execution.getVariable("noticeEn"),
+          (String) execution.getVariable("noticeFr"), (String) execution.getVariable(VAR_NOTICE_DRAFTED_BY),
+          (String) execution.getVariable("noticeApprovedBy"));
+      recalls.refreshStatistics();
+    };
   }
 
   /**

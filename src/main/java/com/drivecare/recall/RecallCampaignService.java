@@ -166,14 +166,14 @@ public class RecallCampaignService {
   /** Parts arrived for a region: the stock is recorded and every journey waiting there is woken. */
   @Transactional
   public Map<String, Object> partsAvailable(String id, String region, Integer available) {
-    view(id);
+    CampaignView campaign = view(id);
     if (region == null || organisation.region(region).isEmpty()) {
       throw new com.drivecare.platform.InvalidInputException("region", "is not a known region: " + region);
     }
     if (available == null || available < 1) {
       throw new com.drivecare.platform.InvalidInputException("available", "must be at least 1");
     }
-    if (view(id).campaign().status() == RecallCampaign.CampaignStatus.CLOSED) {
+    if (campaign.campaign().status() == RecallCampaign.CampaignStatus.CLOSED) {
       throw new ConflictException("Campaign " + id + " is closed");
     }
     recalls.updateStock(id, region, available);

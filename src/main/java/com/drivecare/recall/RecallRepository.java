@@ -22,6 +22,7 @@ class RecallRepository {
 
   private final JdbcClient jdbc;
   private final org.springframework.jdbc.core.JdbcTemplate batch;
+  private volatile Boolean postgres;
 
   RecallRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
     this.jdbc = jdbc;
@@ -82,6 +83,27 @@ class RecallRepository {
     jdbc.sql("""
         update drivecare.recall_campaign set notice_en = ?, notice_fr = ?, drafted_by = ?, approved_by = ?,
           status = 'APPROVED' where id = ? and status = 'DRAFT'""").params(en, fr, draftedBy, approvedBy, id).update();
+  }
+
+  /**
+   * Refreshes the database's statistics of the campaigns' vehicles. An import has just added up to
+   * millions of rows; the launch plans its chunk queries on these statistics, and with stale ones
+   * PostgreSQL may sort what is left of the campaign for every chunk instead of walking the index.
+   */
+  void refreshStatistics() {
+    jdbc.sql(postgres() ? "analyze drivecare.recall_vehicle" : "analyze table drivecare.recall_vehicle").update();
+  }
+
+  private boolean postgres() {
+    if (postgres == null) {
+      try {
+        postgres = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(batch.getDataSource(),
+            java.sql.DatabaseMetaData::getDatabaseProductName).contains("PostgreSQL");
+      } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+        throw new IllegalStateException("Cannot tell the database product", e);
+      }
+    }
+    return postgres;
   }
 
   /** A vehicle of a campaign as the campaign's bulk steps see it. */

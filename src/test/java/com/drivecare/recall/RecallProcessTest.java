@@ -49,6 +49,7 @@ class RecallProcessTest {
   @Autowired Jobs jobs;
   @Autowired SurveyService surveys;
   @Autowired RecallBookingService booking;
+  @Autowired RecallRepository recalls;
 
   String region;
   String advisor;
@@ -304,6 +305,26 @@ class RecallProcessTest {
     sweepOnDay(120); // the campaign leaves the vehicle to its journey now
     assertThat(reminders(vehicle)).isEqualTo(2);
     assertThat(journeys()).isEqualTo(1);
+  }
+
+  @Test
+  void aSweepThatRacesABookingLeavesTheVehicleToItsJourney() {
+    Vehicle vehicle = createCampaign(true, 1).get(0);
+    prepareAndApprove();
+    Instant day30 = START.plus(30, ChronoUnit.DAYS);
+    ClockUtil.setCurrentTime(Date.from(day30));
+    // the sweep has read the vehicle as due…
+    var due = recalls.dueReminders(campaignId, day30, 10);
+    assertThat(due).extracting(RecallRepository.Target::vin).containsExactly(vehicle.vin());
+    // …when the owner books, before the sweep writes
+    ProcessInstance journey = book(vehicle);
+    var row = new RecallRepository.Outreach(vehicle.vin(), "NOTIFIED", START, 1, START.plus(60, ChronoUnit.DAYS), null);
+    assertThat(recalls.outreach(campaignId, List.of(row), day30, false, "NOTIFIED")).isEmpty();
+    assertThat(vehicleStatus(vehicle)).isEqualTo("BOOKED");
+    assertThat(task(journey, "Task_PerformRemedy")).isNotNull();
+    // and the next sweep has nothing to do for it
+    sweepOnDay(31);
+    assertThat(reminders(vehicle)).isZero();
   }
 
   @Test
