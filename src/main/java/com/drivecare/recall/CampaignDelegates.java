@@ -108,7 +108,7 @@ class CampaignDelegates {
     return execution -> {
       String campaignId = execution.getProcessBusinessKey();
       int chunk = ((Number) execution.getVariable(VAR_LAUNCH_CHUNK_SIZE)).intValue();
-      int launched = outreach.launchChunk(campaignId, chunk);
+      int launched = outreach.launchChunk(campaignId, chunk, schedule(execution));
       boolean more = launched == chunk;
       execution.setVariable(VAR_MORE_TO_LAUNCH, more);
       LOG.info("Campaign {}: {} vehicles launched{}", campaignId, launched, more ? ", more to come" : "");
@@ -120,7 +120,7 @@ class CampaignDelegates {
   JavaDelegate inviteWaitingOwners() {
     return execution -> {
       String last = outreach.inviteChunk(execution.getProcessBusinessKey(),
-          (String) execution.getVariableLocal(VAR_INVITE_CURSOR), properties.sweepChunkSize());
+          (String) execution.getVariableLocal(VAR_INVITE_CURSOR), properties.sweepChunkSize(), schedule(execution));
       execution.setVariableLocal(VAR_INVITE_CURSOR, last);
       execution.setVariableLocal(VAR_MORE_WAITING, last != null);
     };
@@ -131,8 +131,14 @@ class CampaignDelegates {
   JavaDelegate sendDueReminders() {
     return execution -> {
       int size = properties.sweepChunkSize();
-      execution.setVariableLocal(VAR_MORE_DUE, outreach.remindChunk(execution.getProcessBusinessKey(), size) == size);
+      execution.setVariableLocal(VAR_MORE_DUE,
+          outreach.remindChunk(execution.getProcessBusinessKey(), size, schedule(execution)) == size);
     };
+  }
+
+  /** The campaign's reminder schedule (its named variables {@code reminderDays}, {@code callEveryDays}). */
+  private ReminderSchedule schedule(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    return ReminderSchedule.of(execution, properties.reminderSchedule());
   }
 
   @Bean("campaignLaunched")

@@ -134,6 +134,7 @@ public class RecallCampaignService {
     variables.put("vehicleCount", 0L);
     variables.put(RecallProcess.VAR_LAUNCH_CHUNK_SIZE, properties.launchChunkSize());
     variables.put(RecallProcess.VAR_REMINDER_SWEEP_CYCLE, properties.sweepCycle());
+    variables.putAll(properties.reminderSchedule().variables());
     variables.put("noticeEn", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH)));
     variables.put("noticeFr", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH)));
     runtimeService.startProcessInstanceByKey(RecallProcess.CAMPAIGN_KEY, campaign.id(), variables);

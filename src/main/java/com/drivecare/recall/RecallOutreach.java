@@ -72,7 +72,7 @@ class RecallOutreach {
    * @return how many vehicles this chunk launched (fewer than {@code size}: the launch is complete)
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int launchChunk(String campaignId, int size) {
+  public int launchChunk(String campaignId, int size, ReminderSchedule schedule) {
     String cursor = recalls.lockLaunchCursor(campaignId);
     List<Target> chunk = recalls.nextToLaunch(campaignId, cursor, size);
     if (chunk.isEmpty()) {
@@ -90,7 +90,7 @@ class RecallOutreach {
       } else {
         boolean parts = partsHere(campaign, stock, t.region());
         rows.add(parts
-            ? new Outreach(t.vin(), "NOTIFIED", now, 0, properties.nextReminder(now, 0), null)
+            ? new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null)
             : new Outreach(t.vin(), "WAITING_FOR_PARTS", null, 0, null, null));
       }
     }
@@ -99,8 +99,10 @@ class RecallOutreach {
         owned.stream().filter(t -> launched.contains(t.vin())).toList(), owners));
     for (Target t : chunk) {
       if (t.ownerId() == null && launched.contains(t.vin())) {
-        runtimeService.startProcessInstanceByKey(REMEDY_KEY, businessKey(campaignId, t.vin()),
-            Map.of(VAR_CAMPAIGN_ID, campaignId, VAR_VIN, t.vin()));
+        Map<String, Object> variables = schedule.variables();
+        variables.put(VAR_CAMPAIGN_ID, campaignId);
+        variables.put(VAR_VIN, t.vin());
+        runtimeService.startProcessInstanceByKey(REMEDY_KEY, businessKey(campaignId, t.vin()), variables);
       }
     }
     recalls.launchCursor(campaignId, chunk.get(chunk.size() - 1).vin());
@@ -142,7 +144,7 @@ class RecallOutreach {
    * @return the last VIN of the chunk, or null when no vehicle is left waiting where parts are
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public String inviteChunk(String campaignId, String after, int size) {
+  public String inviteChunk(String campaignId, String after, int size, ReminderSchedule schedule) {
     RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
     Map<String, Stock> stock = stockByRegion(campaignId);
     List<String> ready = stock.values().stream().filter(s -> s.available() != null && s.available() > 0)
@@ -153,7 +155,7 @@ class RecallOutreach {
     }
     Instant now = clock.instant();
     List<Outreach> rows = chunk.stream()
-        .map(t -> new Outreach(t.vin(), "NOTIFIED", now, 0, properties.nextReminder(now, 0), null)).toList();
+        .map(t -> new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null)).toList();
     Set<String> invited = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "WAITING_FOR_PARTS"));
     List<Target> owned = chunk.stream().filter(t -> invited.contains(t.vin())).toList();
     Map<Long, Customer> owners = customers.findAll(owned.stream().map(Target::ownerId).toList());
@@ -171,7 +173,7 @@ class RecallOutreach {
    * @return how many vehicles the chunk covered (fewer than {@code size}: none is due any more)
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int remindChunk(String campaignId, int size) {
+  public int remindChunk(String campaignId, int size, ReminderSchedule schedule) {
     Instant now = clock.instant();
     List<Target> chunk = recalls.dueReminders(campaignId, now, size);
     if (chunk.isEmpty()) {
@@ -182,21 +184,21 @@ class RecallOutreach {
     List<Outreach> rows = new ArrayList<>(chunk.size());
     for (Target t : chunk) {
       int sent = t.remindersSent() + 1;
-      rows.add(properties.isCall(t.remindersSent())
+      rows.add(schedule.isCall(t.remindersSent())
           ? new Outreach(t.vin(), t.status(), t.invitedAt(), t.remindersSent(), null, now)
-          : new Outreach(t.vin(), t.status(), t.invitedAt(), sent, properties.nextReminder(t.invitedAt(), sent), null));
+          : new Outreach(t.vin(), t.status(), t.invitedAt(), sent, schedule.next(t.invitedAt(), sent), null));
     }
     Set<String> updated = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "NOTIFIED"));
     List<Target> written = chunk.stream()
-        .filter(t -> updated.contains(t.vin()) && !properties.isCall(t.remindersSent())).toList();
+        .filter(t -> updated.contains(t.vin()) && !schedule.isCall(t.remindersSent())).toList();
     Map<Long, Customer> owners = customers.findAll(written.stream().map(Target::ownerId).toList());
     notifications.requestAll(written.stream().map(t -> new NotificationRequest("recall-reminder", t.ownerId(),
         businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":reminder-" + (t.remindersSent() + 1),
         null, null, values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
     for (Target t : chunk) {
-      if (updated.contains(t.vin()) && properties.isCall(t.remindersSent())) {
+      if (updated.contains(t.vin()) && schedule.isCall(t.remindersSent())) {
         runtimeService.startProcessInstanceByMessage(MSG_CALL_DUE, businessKey(campaignId, t.vin()),
-            journeyVariables(campaign, t, stock));
+            journeyVariables(campaign, t, stock, schedule));
       }
     }
     return chunk.size();
@@ -206,8 +208,9 @@ class RecallOutreach {
    * What a journey that starts part-way needs to know: the campaign, the vehicle and its owner, and
    * where its reminders stand.
    */
-  Map<String, Object> journeyVariables(RecallCampaign campaign, Target t, Map<String, Stock> stock) {
-    Map<String, Object> variables = new HashMap<>();
+  Map<String, Object> journeyVariables(RecallCampaign campaign, Target t, Map<String, Stock> stock,
+      ReminderSchedule schedule) {
+    Map<String, Object> variables = schedule.variables();
     variables.put(VAR_CAMPAIGN_ID, campaign.id());
     variables.put(VAR_VIN, t.vin());
     variables.put("region", t.region());
@@ -222,7 +225,7 @@ class RecallOutreach {
     Instant invited = t.invitedAt() != null ? t.invitedAt() : clock.instant();
     variables.put("invitedAt", Date.from(invited));
     variables.put("remindersSent", t.remindersSent());
-    variables.put("nextReminderAt", Date.from(properties.nextReminder(invited, t.remindersSent())));
+    variables.put("nextReminderAt", Date.from(schedule.next(invited, t.remindersSent())));
     if (t.ownerId() != null) {
       variables.put("customerId", t.ownerId());
       customers.find(t.ownerId()).ifPresent(o -> {
@@ -234,7 +237,22 @@ class RecallOutreach {
   }
 
   Map<String, Object> journeyVariables(String campaignId, Target t) {
-    return journeyVariables(recalls.find(campaignId).orElseThrow(), t, stockByRegion(campaignId));
+    return journeyVariables(recalls.find(campaignId).orElseThrow(), t, stockByRegion(campaignId), schedule(campaignId));
+  }
+
+  /** The campaign's reminder schedule, as its process carries it. */
+  ReminderSchedule schedule(String campaignId) {
+    var campaign = runtimeService.createProcessInstanceQuery().processDefinitionKey(CAMPAIGN_KEY)
+        .processInstanceBusinessKey(campaignId).singleResult();
+    if (campaign == null) {
+      return properties.reminderSchedule();
+    }
+    Map<String, Object> values = runtimeService.getVariables(campaign.getId(),
+        List.of(ReminderSchedule.VAR_REMINDER_DAYS, ReminderSchedule.VAR_CALL_EVERY_DAYS));
+    Object days = values.get(ReminderSchedule.VAR_REMINDER_DAYS);
+    Object every = values.get(ReminderSchedule.VAR_CALL_EVERY_DAYS);
+    return days == null || every == null ? properties.reminderSchedule()
+        : ReminderSchedule.of(days.toString(), ((Number) every).intValue());
   }
 
   /** The values every recall message of this vehicle uses. */

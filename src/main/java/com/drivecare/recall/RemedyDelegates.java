@@ -130,7 +130,7 @@ class RemedyDelegates {
     Instant now = clock.instant();
     execution.setVariable("invitedAt", Date.from(now));
     execution.setVariable("remindersSent", 0);
-    execution.setVariable("nextReminderAt", Date.from(properties.nextReminder(now, 0)));
+    execution.setVariable("nextReminderAt", Date.from(schedule(execution).next(now, 0)));
   }
 
   /**
@@ -143,7 +143,7 @@ class RemedyDelegates {
       int sent = ((Number) execution.getVariable("remindersSent")).intValue();
       Customer owner = owner(execution);
       RecallCampaign campaign = campaign(execution);
-      boolean call = properties.isCall(sent);
+      boolean call = schedule(execution).isCall(sent);
       if (call) {
         execution.setVariable("reminderCaller", assignment.leastLoaded(owner.region(), Groups.SERVICE_ADVISORS));
         execution.setVariable("callWithin", Date.from(consent.nextCallSlot(owner, clock.instant()).plus(Duration.ofDays(2))));
@@ -154,7 +154,7 @@ class RemedyDelegates {
       execution.setVariable("callNeeded", call);
       execution.setVariable("remindersSent", sent + 1);
       Date invited = (Date) execution.getVariable("invitedAt");
-      execution.setVariable("nextReminderAt", Date.from(properties.nextReminder(invited.toInstant(), sent + 1)));
+      execution.setVariable("nextReminderAt", Date.from(schedule(execution).next(invited.toInstant(), sent + 1)));
     };
   }
 
@@ -246,6 +246,11 @@ class RemedyDelegates {
   JavaDelegate closeRecallVehicle() {
     return execution -> recalls.closeVehicle((String) execution.getVariable(VAR_CAMPAIGN_ID),
         (String) execution.getVariable(VAR_VIN), String.valueOf(execution.getVariable("closeReason")));
+  }
+
+  /** The reminder schedule the journey carries (copied from its campaign when it started). */
+  private ReminderSchedule schedule(DelegateExecution execution) {
+    return ReminderSchedule.of(execution, properties.reminderSchedule());
   }
 
   /** The journey's variables, and what every recall message of this vehicle says (as the campaign writes it). */

@@ -308,6 +308,22 @@ class RecallProcessTest {
   }
 
   @Test
+  void eachCampaignKeepsItsOwnReminderSchedule() {
+    Vehicle vehicle = createCampaign(true, 1).get(0);
+    runtimeService.setVariable(campaign.getId(), "reminderDays", "10");
+    runtimeService.setVariable(campaign.getId(), "callEveryDays", 20);
+    prepareAndApprove();
+    sweepOnDay(10);
+    assertThat(reminders(vehicle)).isEqualTo(1);
+    sweepOnDay(20);
+    ProcessInstance journey = journey(vehicle);
+    taskService.complete(task(journey, "Task_CallOwnerForBooking").getId(), Map.of("callNote", "No answer"));
+    jobs.runDue(journey.getId());
+    assertThat(jobs.timers(journey.getId(), "Timer_ReminderDue").get(0).getDuedate().toInstant())
+        .isEqualTo(START.plus(40, ChronoUnit.DAYS));
+  }
+
+  @Test
   void aSweepThatRacesABookingLeavesTheVehicleToItsJourney() {
     Vehicle vehicle = createCampaign(true, 1).get(0);
     prepareAndApprove();
