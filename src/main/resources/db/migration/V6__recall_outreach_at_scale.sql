@@ -5,6 +5,8 @@ alter table recall_vehicle add column invited_at timestamp with time zone;
 alter table recall_vehicle add column reminders_sent integer default 0 not null;
 alter table recall_vehicle add column next_reminder_at timestamp with time zone;
 alter table recall_vehicle add column journey_started_at timestamp with time zone;
+-- the date the owner of a vehicle waiting for parts was last told they are expected (a slipped date is told again)
+alter table recall_vehicle add column parts_expected_told date;
 
 -- the launch walks the campaign's vehicles by VIN (the primary key), so it needs no index of its own
 drop index recall_vehicle_launch_idx;
@@ -12,3 +14,5 @@ create index recall_vehicle_reminder_idx on recall_vehicle (campaign_id, next_re
 
 -- where the launch has got to: the last VIN of the last chunk committed
 alter table recall_campaign add column launch_cursor varchar(17);
+-- why the parts were last said to be late (told to the owners with the new date)
+alter table recall_campaign add column parts_delay_reason varchar(500);

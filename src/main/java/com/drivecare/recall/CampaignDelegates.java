@@ -126,6 +126,17 @@ class CampaignDelegates {
     };
   }
 
+  /** {@code Task_TellOwnersOfPartsDelay}: one chunk of the owners waiting for parts, walking by VIN. */
+  @Bean("tellOwnersOfPartsDelay")
+  JavaDelegate tellOwnersOfPartsDelay() {
+    return execution -> {
+      String last = outreach.partsDelayChunk(execution.getProcessBusinessKey(),
+          (String) execution.getVariableLocal(VAR_DELAY_CURSOR), properties.sweepChunkSize());
+      execution.setVariableLocal(VAR_DELAY_CURSOR, last);
+      execution.setVariableLocal(VAR_MORE_WAITING, last != null);
+    };
+  }
+
   /** {@code Task_SendDueReminders}: one chunk of the reminders that are due; loops while a chunk is full. */
   @Bean("sendDueReminders")
   JavaDelegate sendDueReminders() {

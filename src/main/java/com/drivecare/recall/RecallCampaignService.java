@@ -183,12 +183,59 @@ public class RecallCampaignService {
         .processInstanceVariableEquals(RecallProcess.VAR_CAMPAIGN_ID, id).processInstanceVariableEquals("region", region)
         .correlateAllWithResult().size();
     // …the owners the campaign carries are invited by the campaign, in chunks, after this commits
-    long toInvite = recalls.waitingForParts(id, region);
+    long toInvite = recalls.carriedWaitingForParts(id, region);
     if (toInvite > 0) {
       runtimeService.createMessageCorrelation(RecallProcess.MSG_PARTS_ARRIVED).processInstanceBusinessKey(id)
           .correlateAll();
     }
     return Map.of("region", region, "available", available, "journeysWoken", woken, "ownersToInvite", toInvite);
+  }
+
+  /**
+   * The parts are late: a new expected date for a region (or, region null, wherever they are not in
+   * stock). Every owner waiting for them is told the new date at once, by the campaign, in chunks.
+   */
+  @Transactional
+  public Map<String, Object> partsDelayed(String id, String region, LocalDate expected, String reason) {
+    CampaignView campaign = view(id);
+    List<FieldError> errors = new ArrayList<>();
+    if (region != null && organisation.region(region).isEmpty()) {
+      errors.add(new FieldError("region", "is not a known region: " + region));
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    if (expected == null || !expected.isAfter(today)) {
+      errors.add(new FieldError("expected", "is required, a date after today"));
+    }
+    if (reason != null && reason.length() > 500) {
+      errors.add(new FieldError("reason", "must be at most 500 characters"));
+    }
+    InputValidator.check(errors);
+    if (campaign.campaign().status() == RecallCampaign.CampaignStatus.CLOSED) {
+      throw new ConflictException("Campaign " + id + " is closed");
+    }
+    var stock = campaign.partsByRegion().stream().filter(s -> s.region().equals(region)).findFirst();
+    if (region != null && stock.map(s -> s.available() != null && s.available() > 0)
+        .orElse(campaign.campaign().partsAvailable())) {
+      throw new ConflictException("The parts are in stock in region " + region + "; nothing is waiting for them");
+    }
+    recalls.partsDelayed(id, region, expected, reason == null || reason.isBlank() ? null : reason.trim());
+    // journeys waiting for the parts show the new date in their tasks
+    var waiting = runtimeService.createExecutionQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
+        .activityId("Catch_PartsAvailable").processVariableValueEquals(RecallProcess.VAR_CAMPAIGN_ID, id);
+    if (region != null) {
+      waiting.processVariableValueEquals("region", region);
+    }
+    waiting.list().forEach(e -> runtimeService.setVariable(e.getProcessInstanceId(), "partsExpected", expected.toString()));
+    long toTell = recalls.waitingForPartsCount(id, region);
+    if (toTell > 0) {
+      runtimeService.createMessageCorrelation(RecallProcess.MSG_PARTS_DELAYED).processInstanceBusinessKey(id)
+          .correlateAll();
+    }
+    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    result.put("region", region);
+    result.put("expected", expected.toString());
+    result.put("ownersToTell", toTell);
+    return result;
   }
 
   /** A vehicle was sold, exported or scrapped: its journey is closed with the reason. */

@@ -101,6 +101,12 @@ class RecallController {
     return campaigns.partsAvailable(id, body.region(), body.available());
   }
 
+  /** The parts are late: a new expected date, for a region or (no region) the whole campaign. */
+  @PostMapping("/api/recall-campaigns/{id}/parts-delayed")
+  java.util.Map<String, Object> partsDelayed(@PathVariable String id, @RequestBody PartsDelayed body) {
+    return campaigns.partsDelayed(id, body.region(), body.expected(), body.reason());
+  }
+
   @PostMapping("/api/recall-campaigns/{id}/vehicles/{vin}/close")
   ResponseEntity<Void> closeVehicle(@PathVariable String id, @PathVariable String vin,
       @RequestBody java.util.Map<String, String> body) {
@@ -114,6 +120,8 @@ class RecallController {
   }
 
   record PartsArrived(String region, Integer available) {}
+
+  record PartsDelayed(String region, java.time.LocalDate expected, String reason) {}
 
   /** Public: the open recalls of a VIN, without personal data, rate-limited per client. */
   @GetMapping("/api/recalls")

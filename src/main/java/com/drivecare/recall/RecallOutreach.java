@@ -86,12 +86,12 @@ class RecallOutreach {
     List<Outreach> rows = new ArrayList<>(chunk.size());
     for (Target t : chunk) {
       if (t.ownerId() == null) {
-        rows.add(new Outreach(t.vin(), "OWNER_UNKNOWN", null, 0, null, now));
+        rows.add(new Outreach(t.vin(), "OWNER_UNKNOWN", null, 0, null, now, null));
       } else {
         boolean parts = partsHere(campaign, stock, t.region());
         rows.add(parts
-            ? new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null)
-            : new Outreach(t.vin(), "WAITING_FOR_PARTS", null, 0, null, null));
+            ? new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null, null)
+            : new Outreach(t.vin(), "WAITING_FOR_PARTS", null, 0, null, null, partsExpected(campaign, stock, t.region())));
       }
     }
     Set<String> launched = new HashSet<>(recalls.outreach(campaignId, rows, now, true, null));
@@ -155,7 +155,7 @@ class RecallOutreach {
     }
     Instant now = clock.instant();
     List<Outreach> rows = chunk.stream()
-        .map(t -> new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null)).toList();
+        .map(t -> new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null, null)).toList();
     Set<String> invited = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "WAITING_FOR_PARTS"));
     List<Target> owned = chunk.stream().filter(t -> invited.contains(t.vin())).toList();
     Map<Long, Customer> owners = customers.findAll(owned.stream().map(Target::ownerId).toList());
@@ -163,6 +163,49 @@ class RecallOutreach {
         businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":parts-arrived", null, null,
         values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
     LOG.info("Campaign {}: {} owners invited to book, parts have arrived", campaignId, owned.size());
+    return chunk.get(chunk.size() - 1).vin();
+  }
+
+  /**
+   * The parts are late: the next chunk of vehicles (after {@code after}, in VIN order) that wait for
+   * them — carried by the campaign or in a journey of their own — and whose owner was told an
+   * earlier date hears the new one at once. Keyed by the date, so a retried job writes nothing
+   * twice and a second slip is told again.
+   *
+   * @return the last VIN of the chunk, or null when no vehicle is left waiting
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String partsDelayChunk(String campaignId, String after, int size) {
+    List<Target> chunk = recalls.waitingForParts(campaignId, after == null ? "" : after, size);
+    if (chunk.isEmpty()) {
+      return null;
+    }
+    RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
+    Map<String, Stock> stock = stockByRegion(campaignId);
+    Map<LocalDate, List<Target>> byDate = new HashMap<>();
+    for (Target t : chunk) {
+      LocalDate expected = partsExpected(campaign, stock, t.region());
+      if (t.ownerId() != null && expected != null && !expected.equals(t.partsExpectedTold())) {
+        byDate.computeIfAbsent(expected, d -> new ArrayList<>()).add(t);
+      }
+    }
+    String reason = recalls.partsDelayReason(campaignId);
+    List<NotificationRequest> requests = new ArrayList<>();
+    Map<Long, Customer> owners = customers.findAll(byDate.values().stream().flatMap(List::stream)
+        .map(Target::ownerId).toList());
+    byDate.forEach((expected, vehicles) -> {
+      recalls.partsExpectedTold(campaignId, vehicles.stream().map(Target::vin).toList(), expected);
+      for (Target t : vehicles) {
+        Customer owner = owners.get(t.ownerId());
+        Map<String, Object> values = values(campaign, t, owner.locale(), stock);
+        values.put("partsExpected", expected.toString());
+        values.put("delayReasonText", reason == null ? "" : " (" + reason + ")");
+        requests.add(new NotificationRequest("recall-parts-delayed", t.ownerId(), businessKey(campaignId, t.vin()),
+            businessKey(campaignId, t.vin()) + ":parts-delayed:" + expected, null, null, values, false));
+      }
+    });
+    notifications.requestAll(requests);
+    LOG.info("Campaign {}: {} owners told the parts are delayed", campaignId, requests.size());
     return chunk.get(chunk.size() - 1).vin();
   }
 
@@ -185,8 +228,8 @@ class RecallOutreach {
     for (Target t : chunk) {
       int sent = t.remindersSent() + 1;
       rows.add(schedule.isCall(t.remindersSent())
-          ? new Outreach(t.vin(), t.status(), t.invitedAt(), t.remindersSent(), null, now)
-          : new Outreach(t.vin(), t.status(), t.invitedAt(), sent, schedule.next(t.invitedAt(), sent), null));
+          ? new Outreach(t.vin(), t.status(), t.invitedAt(), t.remindersSent(), null, now, null)
+          : new Outreach(t.vin(), t.status(), t.invitedAt(), sent, schedule.next(t.invitedAt(), sent), null, null));
     }
     Set<String> updated = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "NOTIFIED"));
     List<Target> written = chunk.stream()

@@ -9,6 +9,8 @@ public final class RecallProcess {
   public static final String MSG_CAMPAIGN_CLOSED = "CampaignClosed";
   /** Parts arrived for a region: the campaign invites the owners it carries who wait for them. */
   public static final String MSG_PARTS_ARRIVED = "PartsArrived";
+  /** The parts date slipped: the campaign tells every owner waiting for them the new date. */
+  public static final String MSG_PARTS_DELAYED = "PartsDelayed";
   /** Starts a vehicle's journey when its owner books. */
   public static final String MSG_JOURNEY_BOOKED = "RecallAppointmentBooked";
   /** Starts a vehicle's journey when its reminders have reached the phone call. */
@@ -27,6 +29,7 @@ public final class RecallProcess {
   public static final String VAR_LAUNCH_CHUNK_SIZE = "launchChunkSize";
   public static final String VAR_MORE_TO_LAUNCH = "moreToLaunch";
   public static final String VAR_INVITE_CURSOR = "inviteCursor";
+  public static final String VAR_DELAY_CURSOR = "delayCursor";
   public static final String VAR_MORE_WAITING = "moreWaiting";
   public static final String VAR_MORE_DUE = "moreDue";
   public static final String VAR_REMINDER_SWEEP_CYCLE = "reminderSweepCycle";

@@ -108,14 +108,15 @@ class RecallRepository {
 
   /** A vehicle of a campaign as the campaign's bulk steps see it. */
   record Target(String vin, long vehicleId, String model, String region, Long ownerId, String status,
-      int remindersSent, Instant invitedAt) {}
+      int remindersSent, Instant invitedAt, LocalDate partsExpectedTold) {}
 
   /** The vehicle's state after a bulk step. */
   record Outreach(String vin, String status, Instant invitedAt, int remindersSent, Instant nextReminderAt,
-      Instant journeyStartedAt) {}
+      Instant journeyStartedAt, LocalDate partsExpectedTold) {}
 
   private static final String TARGET = """
-      select rv.vin, rv.vehicle_id, rv.region, rv.status, rv.reminders_sent, rv.invited_at, v.model, v.owner_id
+      select rv.vin, rv.vehicle_id, rv.region, rv.status, rv.reminders_sent, rv.invited_at, rv.parts_expected_told,
+        v.model, v.owner_id
       from drivecare.recall_vehicle rv join drivecare.vehicle v on v.id = rv.vehicle_id
       """;
 
@@ -167,6 +168,51 @@ class RecallRepository {
         .query(RecallRepository::target).list();
   }
 
+  /** Vehicles after the cursor that wait for parts (with or without a journey of their own), in VIN order. */
+  List<Target> waitingForParts(String campaignId, String after, int limit) {
+    return jdbc.sql(TARGET + """
+        where rv.campaign_id = :id and rv.vin > :after and rv.status = 'WAITING_FOR_PARTS'
+        order by rv.vin limit :limit""")
+        .param("id", campaignId).param("after", after).param("limit", limit).query(RecallRepository::target).list();
+  }
+
+  /** Records that the owner was told the parts are expected on this date. */
+  void partsExpectedTold(String campaignId, List<String> vins, LocalDate expected) {
+    batch.batchUpdate("update drivecare.recall_vehicle set parts_expected_told = ? where campaign_id = ? and vin = ?",
+        vins.stream().map(vin -> new Object[] {Date.valueOf(expected), campaignId, vin}).toList());
+  }
+
+  /** A new expected date for the parts: for one region, or (region null) wherever the campaign has none in stock. */
+  void partsDelayed(String campaignId, String region, LocalDate expected, String reason) {
+    jdbc.sql("update drivecare.recall_campaign set parts_delay_reason = ? where id = ?").params(reason, campaignId).update();
+    if (region == null) {
+      jdbc.sql("update drivecare.recall_campaign set parts_expected = ? where id = ? and not parts_available")
+          .params(Date.valueOf(expected), campaignId).update();
+      jdbc.sql("""
+          update drivecare.recall_parts_stock set expected = ?
+          where campaign_id = ? and (available is null or available = 0)""").params(Date.valueOf(expected), campaignId).update();
+      return;
+    }
+    int updated = jdbc.sql("update drivecare.recall_parts_stock set expected = ? where campaign_id = ? and region = ?")
+        .params(Date.valueOf(expected), campaignId, region).update();
+    if (updated == 0) {
+      jdbc.sql("insert into drivecare.recall_parts_stock (campaign_id, region, available, expected) values (?, ?, 0, ?)")
+          .params(campaignId, region, Date.valueOf(expected)).update();
+    }
+  }
+
+  String partsDelayReason(String campaignId) {
+    return jdbc.sql("select parts_delay_reason from drivecare.recall_campaign where id = ?").param(campaignId)
+        .query(String.class).optional().orElse(null);
+  }
+
+  /** How many vehicles wait for parts in the region (all regions when null). */
+  long waitingForPartsCount(String campaignId, String region) {
+    return jdbc.sql("""
+        select count(*) from drivecare.recall_vehicle where campaign_id = ? and status = 'WAITING_FOR_PARTS'
+          and (cast(? as varchar) is null or region = ?)""").params(campaignId, region, region).query(Long.class).single();
+  }
+
   /**
    * Writes what a bulk step did to each vehicle — only where the vehicle is still where the step
    * found it (same status, no journey of its own yet: a booking may have got there first).
@@ -176,12 +222,13 @@ class RecallRepository {
   List<String> outreach(String campaignId, List<Outreach> rows, Instant now, boolean launch, String expectedStatus) {
     String sql = """
         update drivecare.recall_vehicle set status = ?, invited_at = ?, reminders_sent = ?, next_reminder_at = ?,
-          journey_started_at = ?, launched_at = coalesce(launched_at, ?)
+          journey_started_at = ?, parts_expected_told = ?, launched_at = coalesce(launched_at, ?)
         where campaign_id = ? and vin = ? and journey_started_at is null and """
         + (launch ? " launched_at is null" : " status = ?");
     List<Object[]> args = rows.stream().map(r -> {
       Object[] a = {r.status(), ts(r.invitedAt()), r.remindersSent(), ts(r.nextReminderAt()), ts(r.journeyStartedAt()),
-          ts(now), campaignId, r.vin(), expectedStatus};
+          r.partsExpectedTold() == null ? null : Date.valueOf(r.partsExpectedTold()), ts(now), campaignId, r.vin(),
+          expectedStatus};
       return launch ? Arrays.copyOf(a, a.length - 1) : a;
     }).toList();
     int[] counts = batch.batchUpdate(sql, args);
@@ -206,8 +253,8 @@ class RecallRepository {
         .params(ts(now), campaignId, vin).update() == 1;
   }
 
-  /** How many vehicles the campaign carries that wait for parts in the region. */
-  long waitingForParts(String campaignId, String region) {
+  /** How many vehicles the campaign carries (no journey of their own) that wait for parts in the region. */
+  long carriedWaitingForParts(String campaignId, String region) {
     return jdbc.sql("""
         select count(*) from drivecare.recall_vehicle where campaign_id = ? and region = ? and status = 'WAITING_FOR_PARTS'
           and journey_started_at is null""").params(campaignId, region).query(Long.class).single();
@@ -223,8 +270,10 @@ class RecallRepository {
 
   private static Target target(ResultSet rs, int row) throws SQLException {
     Long owner = com.drivecare.platform.Db.nullableLong(rs, "owner_id");
+    Date told = rs.getDate("parts_expected_told");
     return new Target(rs.getString("vin"), rs.getLong("vehicle_id"), rs.getString("model"), rs.getString("region"),
-        owner, rs.getString("status"), rs.getInt("reminders_sent"), instant(rs, "invited_at"));
+        owner, rs.getString("status"), rs.getInt("reminders_sent"), instant(rs, "invited_at"),
+        told == null ? null : told.toLocalDate());
   }
 
   void launched(String id, Instant now) {

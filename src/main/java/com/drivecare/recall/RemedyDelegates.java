@@ -108,6 +108,11 @@ class RemedyDelegates {
       recalls.vehicleStatus(campaign.id(), target.vin(), parts ? "NOTIFIED" : "WAITING_FOR_PARTS");
       if (parts) {
         invited(execution);
+      } else {
+        var expected = RecallOutreach.partsExpected(campaign, outreach.stockByRegion(campaign.id()), target.region());
+        if (expected != null) {
+          recalls.partsExpectedTold(campaign.id(), List.of(target.vin()), expected);
+        }
       }
     };
   }

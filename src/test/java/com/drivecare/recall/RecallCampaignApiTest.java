@@ -92,6 +92,24 @@ class RecallCampaignApiTest {
   }
 
   @Test
+  void aSlippedPartsDateIsCheckedFieldByField() {
+    Map<String, Object> waiting = campaign(campaignId, false);
+    waiting.put("parts", Map.of("availableNow", false, "expected", "2027-02-01"));
+    coordinator.post("/api/recall-campaigns", waiting);
+    String path = "/api/recall-campaigns/" + campaignId + "/parts-delayed";
+    var bad = coordinator.post(path, Map.of("region", "NOWHERE", "expected", "2020-01-01"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.contentType()).contains("application/problem+json");
+    assertThat(bad.body()).contains("region", "expected");
+    var ok = coordinator.post(path, Map.of("expected", "2027-04-01", "reason", "Supplier fire"));
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.json().get("ownersToTell").asInt()).isZero();
+    assertThat(coordinator.get("/api/recall-campaigns/" + campaignId).body()).contains("2027-04-01");
+    assertThat(coordinator.post("/api/recall-campaigns/NOPE-1/parts-delayed", Map.of("expected", "2027-04-01"))
+        .status()).isEqualTo(404);
+  }
+
+  @Test
   void anyoneCanAskWhetherACarIsAffected() {
     Map<String, Object> waiting = campaign(campaignId, false);
     waiting.put("parts", Map.of("availableNow", false, "expected", "2027-02-01"));

@@ -266,6 +266,21 @@ class RecallProcessTest {
     BpmnAwareTests.assertThat(journey).isWaitingAt("Catch_PartsAvailable");
     assertThatThrownBy(() -> book(carried)).isInstanceOf(ConflictException.class).hasMessageContaining("parts");
 
+    // the date slips: every owner waiting is told the new one at once, once
+    var delayed = campaigns.partsDelayed(campaignId, region, LocalDate.of(2027, 5, 15), "Supplier fire");
+    assertThat(delayed).containsEntry("ownersToTell", 2L);
+    jobs.runDue(campaign.getId());
+    campaigns.partsDelayed(campaignId, region, LocalDate.of(2027, 5, 15), "Supplier fire");
+    jobs.runDue(campaign.getId());
+    for (Vehicle v : vehicles) {
+      assertThat(jdbc.sql("select body from drivecare.outbox where business_key = ? and template = 'recall-parts-delayed' and channel = 'EMAIL'")
+          .param(campaignId + ":" + v.vin()).query(String.class).list()).singleElement().asString()
+          .contains("2027-05-15", "Supplier fire");
+    }
+    assertThat(runtimeService.getVariable(journey.getId(), "partsExpected")).isEqualTo("2027-05-15");
+    assertThatThrownBy(() -> campaigns.partsDelayed(campaignId, region, LocalDate.of(2026, 11, 1), null))
+        .isInstanceOf(com.drivecare.platform.InvalidInputException.class);
+
     var arrived = campaigns.partsAvailable(campaignId, region, 40);
     assertThat(arrived).containsEntry("journeysWoken", 1).containsEntry("ownersToInvite", 1L);
     jobs.runDue(campaign.getId());
@@ -334,7 +349,7 @@ class RecallProcessTest {
     assertThat(due).extracting(RecallRepository.Target::vin).containsExactly(vehicle.vin());
     // …when the owner books, before the sweep writes
     ProcessInstance journey = book(vehicle);
-    var row = new RecallRepository.Outreach(vehicle.vin(), "NOTIFIED", START, 1, START.plus(60, ChronoUnit.DAYS), null);
+    var row = new RecallRepository.Outreach(vehicle.vin(), "NOTIFIED", START, 1, START.plus(60, ChronoUnit.DAYS), null, null);
     assertThat(recalls.outreach(campaignId, List.of(row), day30, false, "NOTIFIED")).isEmpty();
     assertThat(vehicleStatus(vehicle)).isEqualTo("BOOKED");
     assertThat(task(journey, "Task_PerformRemedy")).isNotNull();
