@@ -68,14 +68,7 @@ class RecallBookingApiTest {
       csv.append(v.vin()).append('\n');
     }
     campaigns.importVehicles(campaignId, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-    String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).singleResult().getId();
-    var prepare = taskService.createTaskQuery().processInstanceId(pi).singleResult();
-    taskService.claim(prepare.getId(), drafter);
-    taskService.complete(prepare.getId());
-    var approve = taskService.createTaskQuery().processInstanceId(pi).singleResult();
-    taskService.claim(approve.getId(), approver);
-    taskService.complete(approve.getId(), Map.of("approved", true));
-    jobs.runDue(pi);
+    jobs.runDue(NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
     vehicles.forEach(v -> jobs.runDueForBusinessKey(campaignId + ":" + v.vin()));
     tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
   }

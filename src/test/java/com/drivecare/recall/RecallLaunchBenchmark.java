@@ -162,14 +162,7 @@ class RecallLaunchBenchmark {
         "Reduced visibility.", "Software update.", List.of(RecallCampaign.RemedyOption.DEALER), 1,
         new RecallCampaignService.Parts(true, null, null)), drafter);
     addToCampaign(campaignId, vins);
-    String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).singleResult().getId();
-    var prepare = taskService.createTaskQuery().processInstanceId(pi).singleResult();
-    taskService.claim(prepare.getId(), drafter);
-    taskService.complete(prepare.getId());
-    var approve = taskService.createTaskQuery().processInstanceId(pi).singleResult();
-    taskService.claim(approve.getId(), approver);
-    taskService.complete(approve.getId(), Map.of("approved", true));
-    return pi;
+    return NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver);
   }
 
   /** What the VIN import does, without its checks (they are not what is measured), in batches. */
