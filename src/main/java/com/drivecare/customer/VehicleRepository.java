@@ -40,6 +40,18 @@ public class VehicleRepository {
     return jdbc.sql("select * from drivecare.vehicle where vin = ?").param(vin).query(VehicleRepository::map).optional();
   }
 
+  /** The vehicles with these VINs, by VIN (VINs that are not ours are missing from the map). */
+  public java.util.Map<String, Vehicle> findByVins(java.util.Collection<String> vins) {
+    java.util.Map<String, Vehicle> found = new java.util.HashMap<>();
+    List<String> distinct = vins.stream().distinct().toList();
+    for (int i = 0; i < distinct.size(); i += 1000) {
+      jdbc.sql("select * from drivecare.vehicle where vin in (:vins)")
+          .param("vins", distinct.subList(i, Math.min(distinct.size(), i + 1000)))
+          .query(VehicleRepository::map).list().forEach(v -> found.put(v.vin(), v));
+    }
+    return found;
+  }
+
   public List<Vehicle> findByPlate(String plate) {
     return jdbc.sql("select * from drivecare.vehicle where plate = ? order by id").param(plate)
         .query(VehicleRepository::map).list();

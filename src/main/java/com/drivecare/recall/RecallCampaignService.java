@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RecallCampaignService {
 
-  static final int IMPORT_CHUNK = 500;
+  static final int IMPORT_CHUNK = 1000;
 
   private final RecallRepository recalls;
   private final VehicleRepository vehicles;
@@ -314,7 +314,7 @@ public class RecallCampaignService {
     List<Object> accepted = new ArrayList<>();
     List<ImportReport.Rejected> rejected = new ArrayList<>();
     Set<String> inFile = new HashSet<>();
-    List<Vehicle> chunk = new ArrayList<>();
+    Map<String, Long> chunk = new java.util.LinkedHashMap<>(); // VIN → line
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       String line;
       long number = 0;
@@ -339,37 +339,48 @@ public class RecallCampaignService {
           rejected.add(new ImportReport.Rejected(number, "duplicate: " + vin + " is already earlier in this file"));
           continue;
         }
-        Optional<Vehicle> vehicle = vehicles.findByVin(vin);
-        if (vehicle.isEmpty()) {
-          rejected.add(new ImportReport.Rejected(number, "unknown VIN: " + vin + " is not a vehicle of ours"));
-          continue;
-        }
-        if (recalls.containsVin(id, vin)) {
-          rejected.add(new ImportReport.Rejected(number, "duplicate: " + vin + " is already in the campaign"));
-          continue;
-        }
-        chunk.add(vehicle.get());
+        chunk.put(vin, number);
         if (chunk.size() == IMPORT_CHUNK) {
-          accepted.addAll(save(id, chunk));
+          accepted.addAll(save(id, chunk, rejected));
         }
       }
-      accepted.addAll(save(id, chunk));
+      accepted.addAll(save(id, chunk, rejected));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    rejected.sort(java.util.Comparator.comparingLong(ImportReport.Rejected::line));
     runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
         .processDefinitionKey(RecallProcess.CAMPAIGN_KEY).list()
         .forEach(pi -> runtimeService.setVariable(pi.getId(), "vehicleCount", view(id).vehicles()));
     return new ImportReport(accepted.size(), rejected.size(), accepted, rejected);
   }
 
-  private List<Object> save(String id, List<Vehicle> chunk) {
+  /**
+   * Looks the chunk's VINs up at once — ours? in the campaign already? — and commits the vehicles
+   * that may go in, in one batch and one transaction.
+   */
+  private List<Object> save(String id, Map<String, Long> chunk, List<ImportReport.Rejected> rejected) {
     if (chunk.isEmpty()) {
       return List.of();
     }
-    Instant now = clock.instant();
-    List<Object> vins = chunk.stream().map(v -> (Object) v.vin()).toList();
-    transaction.executeWithoutResult(s -> chunk.forEach(v -> recalls.addVehicle(id, v.vin(), v.id(), v.region(), now)));
+    List<Object> vins = new ArrayList<>();
+    transaction.executeWithoutResult(s -> {
+      List<String> candidates = List.copyOf(chunk.keySet());
+      Map<String, Vehicle> ours = vehicles.findByVins(candidates);
+      Set<String> already = recalls.vinsInCampaign(id, candidates);
+      List<Vehicle> toAdd = new ArrayList<>();
+      chunk.forEach((vin, line) -> {
+        if (!ours.containsKey(vin)) {
+          rejected.add(new ImportReport.Rejected(line, "unknown VIN: " + vin + " is not a vehicle of ours"));
+        } else if (already.contains(vin)) {
+          rejected.add(new ImportReport.Rejected(line, "duplicate: " + vin + " is already in the campaign"));
+        } else {
+          toAdd.add(ours.get(vin));
+          vins.add(vin);
+        }
+      });
+      recalls.addVehicles(id, toAdd, clock.instant());
+    });
     chunk.clear();
     return vins;
   }

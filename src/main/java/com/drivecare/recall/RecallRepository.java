@@ -73,10 +73,23 @@ class RecallRepository {
         .params(campaignId, vin).query(Long.class).single() > 0;
   }
 
-  void addVehicle(String campaignId, String vin, long vehicleId, String region, Instant now) {
-    jdbc.sql("""
+  /** Which of these VINs the campaign has already. */
+  java.util.Set<String> vinsInCampaign(String campaignId, List<String> vins) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (int i = 0; i < vins.size(); i += 1000) {
+      found.addAll(jdbc.sql("select vin from drivecare.recall_vehicle where campaign_id = :id and vin in (:vins)")
+          .param("id", campaignId).param("vins", vins.subList(i, Math.min(vins.size(), i + 1000)))
+          .query(String.class).list());
+    }
+    return found;
+  }
+
+  /** Adds the vehicles to the campaign, in one batch. */
+  void addVehicles(String campaignId, List<com.drivecare.customer.Vehicle> vehicles, Instant now) {
+    batch.batchUpdate("""
         insert into drivecare.recall_vehicle (campaign_id, vin, vehicle_id, region, status, imported_at)
-        values (?, ?, ?, ?, 'IMPORTED', ?)""").params(campaignId, vin, vehicleId, region, ts(now)).update();
+        values (?, ?, ?, ?, 'IMPORTED', ?)""",
+        vehicles.stream().map(v -> new Object[] {campaignId, v.vin(), v.id(), v.region(), ts(now)}).toList());
   }
 
   void saveNotice(String id, String en, String fr, String draftedBy, String approvedBy) {
