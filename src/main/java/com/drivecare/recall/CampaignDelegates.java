@@ -94,7 +94,8 @@ class CampaignDelegates {
       recalls.saveNotice(execution.getProcessBusinessKey(), (String) execution.getVariable("noticeEn"),
           (String) execution.getVariable("noticeFr"), (String) execution.getVariable(VAR_NOTICE_DRAFTED_BY),
           (String) execution.getVariable("noticeApprovedBy"));
-      recalls.refreshStatistics();
+      recalls.refreshStatistics("postgres".equals(
+          org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration().getDatabaseType()));
     };
   }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,12 @@ class LookupRateLimiter {
   private final double perMinute;
   private final Clock clock;
 
-  LookupRateLimiter(@Value("${drivecare.recall.lookups-per-minute:30}") double perMinute) {
+  @Autowired
+  LookupRateLimiter(RecallProperties properties) {
+    this(properties.lookupsPerMinute());
+  }
+
+  LookupRateLimiter(double perMinute) {
     this.perMinute = perMinute;
     this.clock = Clock.systemUTC();
   }

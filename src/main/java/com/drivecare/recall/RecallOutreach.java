@@ -234,14 +234,15 @@ class RecallOutreach {
     Set<String> updated = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "NOTIFIED"));
     List<Target> written = chunk.stream()
         .filter(t -> updated.contains(t.vin()) && !schedule.isCall(t.remindersSent())).toList();
-    Map<Long, Customer> owners = customers.findAll(written.stream().map(Target::ownerId).toList());
+    Map<Long, Customer> owners = customers.findAll(chunk.stream().filter(t -> updated.contains(t.vin()))
+        .map(Target::ownerId).toList());
     notifications.requestAll(written.stream().map(t -> new NotificationRequest("recall-reminder", t.ownerId(),
         businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":reminder-" + (t.remindersSent() + 1),
         null, null, values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
     for (Target t : chunk) {
       if (updated.contains(t.vin()) && schedule.isCall(t.remindersSent())) {
         runtimeService.startProcessInstanceByMessage(MSG_CALL_DUE, businessKey(campaignId, t.vin()),
-            journeyVariables(campaign, t, stock, schedule));
+            journeyVariables(campaign, t, stock, schedule, owners.get(t.ownerId())));
       }
     }
     return chunk.size();
@@ -252,7 +253,7 @@ class RecallOutreach {
    * where its reminders stand.
    */
   Map<String, Object> journeyVariables(RecallCampaign campaign, Target t, Map<String, Stock> stock,
-      ReminderSchedule schedule) {
+      ReminderSchedule schedule, Customer owner) {
     Map<String, Object> variables = schedule.variables();
     variables.put(VAR_CAMPAIGN_ID, campaign.id());
     variables.put(VAR_VIN, t.vin());
@@ -269,18 +270,17 @@ class RecallOutreach {
     variables.put("invitedAt", Date.from(invited));
     variables.put("remindersSent", t.remindersSent());
     variables.put("nextReminderAt", Date.from(schedule.next(invited, t.remindersSent())));
-    if (t.ownerId() != null) {
-      variables.put("customerId", t.ownerId());
-      customers.find(t.ownerId()).ifPresent(o -> {
-        variables.put("customerName", o.name());
-        variables.put("ownerTimeZone", o.timeZone());
-      });
+    if (owner != null) {
+      variables.put("customerId", owner.id());
+      variables.put("customerName", owner.name());
+      variables.put("ownerTimeZone", owner.timeZone());
     }
     return variables;
   }
 
   Map<String, Object> journeyVariables(String campaignId, Target t) {
-    return journeyVariables(recalls.find(campaignId).orElseThrow(), t, stockByRegion(campaignId), schedule(campaignId));
+    return journeyVariables(recalls.find(campaignId).orElseThrow(), t, stockByRegion(campaignId), schedule(campaignId),
+        t.ownerId() == null ? null : customers.find(t.ownerId()).orElse(null));
   }
 
   /** The campaign's reminder schedule, as its process carries it. */

@@ -8,6 +8,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * What recall coordinators and operations tune ({@code drivecare.recall.*}).
  *
+ * @param lookupsPerMinute  public "is my car affected?" lookups a client address may make per minute (per node)
  * @param launchChunkSize   vehicles notified per launch job (one transaction each)
  * @param sweepChunkSize    vehicles per job of the daily reminder sweep and of the parts-arrived invitation
  * @param sweepCycle        how often the campaign looks for reminders that are due (an ISO 8601 cycle)
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("drivecare.recall")
 public record RecallProperties(
+    @DefaultValue("30") double lookupsPerMinute,
     @DefaultValue("1000") int launchChunkSize,
     @DefaultValue("1000") int sweepChunkSize,
     @DefaultValue("R/P1D") String sweepCycle,

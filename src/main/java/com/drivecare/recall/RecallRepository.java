@@ -22,7 +22,6 @@ class RecallRepository {
 
   private final JdbcClient jdbc;
   private final org.springframework.jdbc.core.JdbcTemplate batch;
-  private volatile Boolean postgres;
 
   RecallRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
     this.jdbc = jdbc;
@@ -103,20 +102,8 @@ class RecallRepository {
    * millions of rows; the launch plans its chunk queries on these statistics, and with stale ones
    * PostgreSQL may sort what is left of the campaign for every chunk instead of walking the index.
    */
-  void refreshStatistics() {
-    jdbc.sql(postgres() ? "analyze drivecare.recall_vehicle" : "analyze table drivecare.recall_vehicle").update();
-  }
-
-  private boolean postgres() {
-    if (postgres == null) {
-      try {
-        postgres = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(batch.getDataSource(),
-            java.sql.DatabaseMetaData::getDatabaseProductName).contains("PostgreSQL");
-      } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-        throw new IllegalStateException("Cannot tell the database product", e);
-      }
-    }
-    return postgres;
+  void refreshStatistics(boolean postgres) {
+    jdbc.sql(postgres ? "analyze drivecare.recall_vehicle" : "analyze table drivecare.recall_vehicle").update();
   }
 
   /** A vehicle of a campaign as the campaign's bulk steps see it. */
