@@ -3,11 +3,12 @@ package com.drivecare.recall;
 import static com.drivecare.recall.RecallProcess.*;
 
 import com.drivecare.contact.NotificationTemplates;
+import com.drivecare.platform.TaskGuard;
+import com.drivecare.platform.TaskRecords;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,10 +31,12 @@ class CampaignDelegates {
   private final RecallProperties properties;
   private final RuntimeService runtimeService;
   private final NotificationTemplates templates;
+  private final TaskRecords taskRecords;
   private final Clock clock;
 
   CampaignDelegates(RecallRepository recalls, RecallOutreach outreach, RecallProperties properties,
-      RuntimeService runtimeService, NotificationTemplates templates, Clock clock) {
+      RuntimeService runtimeService, NotificationTemplates templates, TaskRecords taskRecords, Clock clock) {
+    this.taskRecords = taskRecords;
     this.recalls = recalls;
     this.outreach = outreach;
     this.properties = properties;
@@ -42,45 +45,29 @@ class CampaignDelegates {
     this.clock = clock;
   }
 
-  /** Complete-listener of {@code Task_PrepareOwnerNotice}: who drafted it, and both notices render. */
+  /**
+   * Complete-listener of {@code Task_PrepareOwnerNotice}: both notices render, and the form of the
+   * approval names the drafter — as the server recorded him ({@link TaskRecords}), not as a variable says.
+   */
   @Bean("recordNoticeDraft")
   TaskListener recordNoticeDraft() {
     return task -> {
-      if (task.getAssignee() == null) {
-        throw new ProcessEngineException("Claim the task before completing it: the drafter must be known for four eyes");
-      }
+      String drafter = taskRecords.completedBy(task.getId()).orElseThrow(() -> new TaskGuard.InvalidTaskInput(
+          "Claim the task before completing it: four eyes need the drafter's name"));
       for (String notice : List.of("noticeEn", "noticeFr")) {
         Object text = task.getVariable(notice);
         if (text == null || text.toString().isBlank()) {
-          throw new ProcessEngineException(notice + " is required");
+          throw new TaskGuard.InvalidTaskInput(notice + " is required");
         }
         try {
           Map<String, Object> values = new HashMap<>(SAMPLE);
           task.getExecution().getVariables().forEach((k, v) -> values.putIfAbsent(k, v));
           templates.fillText(text.toString(), values);
         } catch (IllegalArgumentException e) {
-          throw new ProcessEngineException(notice + ": " + e.getMessage());
+          throw new TaskGuard.InvalidTaskInput(notice + ": " + e.getMessage());
         }
       }
-      task.getExecution().setVariable(VAR_NOTICE_DRAFTED_BY, task.getAssignee());
-    };
-  }
-
-  /** Assignment- and complete-listener of {@code Task_ApproveOwnerNotice}: four eyes. */
-  @Bean("fourEyes")
-  TaskListener fourEyes() {
-    return task -> {
-      Object drafter = task.getVariable(VAR_NOTICE_DRAFTED_BY);
-      String approver = task.getAssignee();
-      if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) && approver == null) {
-        throw new ProcessEngineException("Claim the task before deciding: four eyes need a name");
-      }
-      if (approver != null && approver.equals(drafter)) {
-        throw new ProcessEngineException("Four eyes: " + approver + " drafted this notice and cannot approve it");
-      }
-      if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-        task.getExecution().setVariable("noticeApprovedBy", approver);
-      }
+      task.getExecution().setVariable(VAR_NOTICE_DRAFTED_BY, drafter);
     };
   }
 
@@ -91,9 +78,11 @@ class CampaignDelegates {
   @Bean("recordNoticeApproval")
   JavaDelegate recordNoticeApproval() {
     return execution -> {
+      String instance = execution.getProcessInstanceId();
       recalls.saveNotice(execution.getProcessBusinessKey(), (String) execution.getVariable("noticeEn"),
-          (String) execution.getVariable("noticeFr"), (String) execution.getVariable(VAR_NOTICE_DRAFTED_BY),
-          (String) execution.getVariable("noticeApprovedBy"));
+          (String) execution.getVariable("noticeFr"),
+          taskRecords.lastCompletedBy(instance, TASK_PREPARE_OWNER_NOTICE).orElseThrow(),
+          taskRecords.lastCompletedBy(instance, TASK_APPROVE_OWNER_NOTICE).orElseThrow());
       recalls.refreshStatistics("postgres".equals(
           org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration().getDatabaseType()));
     };

@@ -1,22 +1,26 @@
 package com.drivecare.recall;
 
-import com.drivecare.retention.CallOutcomeValidator;
+import com.drivecare.platform.FormDates;
+import com.drivecare.platform.TaskGuard.InvalidTaskInput;
+import com.drivecare.platform.TaskInputRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete-listener of {@code Task_PerformRemedy}: a valid {@code remedyOutcome}; a delay needs a
- * future {@code newEta} (the owner's local time when typed without an offset) and a {@code delayReason}.
+ * The rule of {@code Task_PerformRemedy}: a valid {@code remedyOutcome}; a delay needs a future
+ * {@code newEta} (the owner's local time when typed without an offset) and a {@code delayReason}.
+ * Checked before a person's completion reaches the engine, and again as the task's complete-listener,
+ * which stores the new date as a date and who did the work.
  */
 @Component("validateRemedyOutcome")
-public class RemedyOutcomeValidator implements TaskListener {
+public class RemedyOutcomeValidator implements TaskListener, TaskInputRule {
 
   static final Set<String> OUTCOMES = Set.of("COMPLETED", "DELAYED", "NO_SHOW");
 
@@ -27,24 +31,42 @@ public class RemedyOutcomeValidator implements TaskListener {
   }
 
   @Override
+  public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
+    return RecallProcess.REMEDY_KEY.equals(processDefinitionKey) && "Task_PerformRemedy".equals(taskDefinitionKey);
+  }
+
+  @Override
+  public void check(Function<String, Object> values) {
+    newEta(values);
+  }
+
+  @Override
   public void notify(DelegateTask task) {
-    Object outcome = task.getVariable("remedyOutcome");
-    if (!OUTCOMES.contains(String.valueOf(outcome))) {
-      throw new ProcessEngineException("remedyOutcome must be one of " + OUTCOMES + ", was " + outcome);
-    }
+    Instant eta = newEta(task::getVariable);
     task.getExecution().setVariable("remedyDoneBy", task.getAssignee());
+    if (eta != null) {
+      task.getExecution().setVariable("newEta", Date.from(eta));
+    }
+  }
+
+  /** The new date of a delayed repair, null for the other outcomes. */
+  private Instant newEta(Function<String, Object> values) {
+    Object outcome = values.apply("remedyOutcome");
+    if (!OUTCOMES.contains(String.valueOf(outcome))) {
+      throw new InvalidTaskInput("remedyOutcome must be one of " + OUTCOMES + ", was " + outcome);
+    }
     if (!"DELAYED".equals(outcome)) {
-      return;
+      return null;
     }
-    Object zone = task.getVariable("ownerTimeZone");
-    Instant eta = CallOutcomeValidator.toInstant(task.getVariable("newEta"), ZoneId.of(zone == null ? "UTC" : zone.toString()));
+    Object zone = values.apply("ownerTimeZone");
+    Instant eta = FormDates.toInstant(values.apply("newEta"), ZoneId.of(zone == null ? "UTC" : zone.toString()));
     if (eta == null || !eta.isAfter(clock.instant())) {
-      throw new ProcessEngineException("A delay needs newEta, a date in the future");
+      throw new InvalidTaskInput("A delay needs newEta, a date in the future");
     }
-    Object reason = task.getVariable("delayReason");
+    Object reason = values.apply("delayReason");
     if (reason == null || reason.toString().isBlank()) {
-      throw new ProcessEngineException("A delay needs delayReason: the owner is told why");
+      throw new InvalidTaskInput("A delay needs delayReason: the owner is told why");
     }
-    task.getExecution().setVariable("newEta", Date.from(eta));
+    return eta;
   }
 }

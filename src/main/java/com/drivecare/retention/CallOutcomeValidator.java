@@ -3,26 +3,32 @@ package com.drivecare.retention;
 import static com.drivecare.retention.RetentionProcess.VAR_CALLBACK_AT;
 import static com.drivecare.retention.RetentionProcess.VAR_CALL_OUTCOME;
 
+import com.drivecare.platform.FormDates;
+import com.drivecare.platform.TaskGuard.InvalidTaskInput;
+import com.drivecare.platform.TaskInputRule;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
-import org.camunda.bpm.engine.ProcessEngineException;
+import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete-listener of the call tasks: a call task can only be completed with a valid
- * {@code callOutcome}, and a callback needs a {@code callbackAt} in the future. A date typed in the
- * form without an offset is the customer's local time. Tasklist shows the message and the task stays open.
+ * The rule of the call tasks: a call is completed with a valid {@code callOutcome}, and a callback
+ * needs a {@code callbackAt} in the future. A date typed in the form without an offset is the
+ * customer's local time. Checked before a person's completion reaches the engine (a 400 with the
+ * sentence, the task stays open) and again as the tasks' complete-listener, which stores the
+ * callback time as a date.
  */
 @Component("validateCallOutcome")
-public class CallOutcomeValidator implements TaskListener {
+public class CallOutcomeValidator implements TaskListener, TaskInputRule {
+
+  private static final Set<String> CALL_TASKS = Set.of(RetentionProcess.TASK_CASE_OWNER_CALL,
+      RetentionProcess.TASK_MANAGER_CALL, RetentionProcess.TASK_REGIONAL_MANAGER_CALL);
 
   private final Clock clock;
 
@@ -31,46 +37,44 @@ public class CallOutcomeValidator implements TaskListener {
   }
 
   @Override
+  public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
+    return RetentionProcess.KEY.equals(processDefinitionKey) && CALL_TASKS.contains(taskDefinitionKey);
+  }
+
+  @Override
+  public void check(Function<String, Object> values) {
+    callbackAt(values);
+  }
+
+  @Override
   public void notify(DelegateTask task) {
-    Object value = task.getVariable(VAR_CALL_OUTCOME);
+    Instant at = callbackAt(task::getVariable);
+    if (at != null) {
+      task.getExecution().setVariable(VAR_CALLBACK_AT, Date.from(at));
+    }
+  }
+
+  /** The callback time when the outcome asks for one, null otherwise. */
+  private Instant callbackAt(Function<String, Object> values) {
+    Object value = values.apply(VAR_CALL_OUTCOME);
     CallOutcome outcome;
     try {
       outcome = CallOutcome.valueOf(String.valueOf(value));
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("callOutcome must be one of " + Arrays.toString(CallOutcome.values())
+      throw new InvalidTaskInput("callOutcome must be one of " + Arrays.toString(CallOutcome.values())
           + ", was " + value);
     }
     if (outcome != CallOutcome.CALLBACK_REQUESTED) {
-      return;
-    }
-    Object callback = task.getVariable(VAR_CALLBACK_AT);
-    Instant at = toInstant(callback, ZoneId.of(String.valueOf(task.getVariable("customerTimeZone"))));
-    if (at == null) {
-      throw new ProcessEngineException("A callback needs callbackAt: when to call the customer back");
-    }
-    if (!at.isAfter(clock.instant())) {
-      throw new ProcessEngineException("callbackAt must be in the future, was " + at);
-    }
-    task.getExecution().setVariable(VAR_CALLBACK_AT, Date.from(at));
-  }
-
-  /** A date typed in a form: with an offset as given, without one in {@code zone}. */
-  public static Instant toInstant(Object value, ZoneId zone) {
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    if (value == null || value.toString().isBlank()) {
       return null;
     }
-    String text = value.toString().trim();
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDateTime.parse(text).atZone(zone).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw new ProcessEngineException("Not a date and time such as 2026-11-24T10:30: " + text);
-      }
+    Object zone = values.apply("customerTimeZone");
+    Instant at = FormDates.toInstant(values.apply(VAR_CALLBACK_AT), ZoneId.of(zone == null ? "UTC" : zone.toString()));
+    if (at == null) {
+      throw new InvalidTaskInput("A callback needs callbackAt: when to call the customer back");
     }
+    if (!at.isAfter(clock.instant())) {
+      throw new InvalidTaskInput("callbackAt must be in the future, was " + at);
+    }
+    return at;
   }
 }
