@@ -2,21 +2,27 @@ package com.drivecare.contact;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code camunda:delegateExpression="${sendNotification}"}: puts a notification into the outbox in the
  * engine's transaction. Reads (as input parameters or process variables):
- * {@code notificationTemplate} (required), {@code customerId} (required), {@code notificationChannel}
+ * {@code notificationTemplate} (required), {@code notificationChannel}
  * (a written channel; default the customer's preferred), {@code caseOwner} (user id named in the text),
  * {@code withAccessLink} (put the customer's self-service link in the text). Every other simple
  * variable is available to the template as {@code ${name}}. The idempotency key is the activity
  * instance, so a retried job or a replayed step never queues the message twice. Sets
  * {@code notificationId} (null when the customer could not be reached on that channel).
  * Put it behind {@code camunda:asyncBefore} with a retry cycle, like every side effect.
+ * <p>
+ * The customer is the one the case's record names: a {@link CaseCustomerResolver} of the journey
+ * reads him by the business key. Only a process whose business key names no Drivecare record (none
+ * of the product's journeys) may name him in the variable {@code customerId}.
  */
 @Component("sendNotification")
 public class SendNotificationDelegate implements JavaDelegate {
@@ -29,15 +35,17 @@ public class SendNotificationDelegate implements JavaDelegate {
   public static final String VAR_NOTIFICATION_ID = "notificationId";
 
   private final NotificationService notifications;
+  private final List<CaseCustomerResolver> resolvers;
 
-  SendNotificationDelegate(NotificationService notifications) {
+  SendNotificationDelegate(NotificationService notifications, List<CaseCustomerResolver> resolvers) {
     this.notifications = notifications;
+    this.resolvers = resolvers;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String template = required(execution, VAR_TEMPLATE).toString();
-    long customerId = ((Number) required(execution, VAR_CUSTOMER_ID)).longValue();
+    long customerId = customerId(execution);
     Object channel = execution.getVariable(VAR_CHANNEL);
     Object caseOwner = execution.getVariable(VAR_CASE_OWNER);
     String key = stepKey(execution) + (channel == null ? "" : ":" + channel);
@@ -46,6 +54,15 @@ public class SendNotificationDelegate implements JavaDelegate {
         caseOwner == null ? null : caseOwner.toString(), templateValues(execution),
         Boolean.TRUE.equals(execution.getVariable(VAR_WITH_ACCESS_LINK)));
     execution.setVariable(VAR_NOTIFICATION_ID, notifications.request(request).orElse(null));
+  }
+
+  private long customerId(DelegateExecution execution) {
+    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    String businessKey = execution.getProcessBusinessKey();
+    return resolvers.stream().filter(r -> r.handles(processKey)).findFirst()
+        .map(r -> r.customerOf(businessKey).orElseThrow(
+            () -> new IllegalStateException("No customer on record for " + processKey + " " + businessKey)))
+        .orElseGet(() -> ((Number) required(execution, VAR_CUSTOMER_ID)).longValue());
   }
 
   private static Object required(DelegateExecution execution, String name) {

@@ -68,8 +68,8 @@ class RemedyDelegates {
   @Bean("identifyRecallOwner")
   JavaDelegate identifyRecallOwner() {
     return execution -> {
-      String campaignId = (String) execution.getVariable(VAR_CAMPAIGN_ID);
-      var target = recalls.target(campaignId, (String) execution.getVariable(VAR_VIN)).orElseThrow();
+      String campaignId = campaignId(execution);
+      var target = recalls.target(campaignId, vin(execution)).orElseThrow();
       execution.setVariables(outreach.journeyVariables(campaignId, target));
       if (target.ownerId() == null) {
         recalls.vehicleStatus(campaignId, target.vin(), "OWNER_UNKNOWN");
@@ -85,7 +85,7 @@ class RemedyDelegates {
       Customer owner = customers.find(customerId).orElseThrow(
           () -> new IllegalStateException("Customer " + customerId + " does not exist"));
       jdbc.sql("update drivecare.vehicle set owner_id = ? where vin = ?")
-          .params(owner.id(), execution.getVariable(VAR_VIN)).update();
+          .params(owner.id(), vin(execution)).update();
       execution.setVariable("customerId", owner.id());
       execution.setVariable("customerName", owner.name());
       execution.setVariable("ownerTimeZone", owner.timeZone());
@@ -100,7 +100,7 @@ class RemedyDelegates {
   JavaDelegate notifyRecallOwner() {
     return execution -> {
       RecallCampaign campaign = campaign(execution);
-      var target = recalls.target(campaign.id(), (String) execution.getVariable(VAR_VIN)).orElseThrow();
+      var target = recalls.target(campaign.id(), vin(execution)).orElseThrow();
       Customer owner = customers.find(target.ownerId()).orElseThrow();
       notifications.requestAll(outreach.notices(campaign, outreach.stockByRegion(campaign.id()), List.of(target),
           Map.of(owner.id(), owner)));
@@ -125,7 +125,7 @@ class RemedyDelegates {
       RecallCampaign campaign = campaign(execution);
       notifications.request(new NotificationRequest("recall-parts-arrived", owner.id(), execution.getProcessBusinessKey(),
           key(execution), null, null, values(execution, campaign, owner), true));
-      recalls.vehicleStatus(campaign.id(), (String) execution.getVariable(VAR_VIN), "NOTIFIED");
+      recalls.vehicleStatus(campaign.id(), vin(execution), "NOTIFIED");
       invited(execution);
     };
   }
@@ -167,7 +167,7 @@ class RemedyDelegates {
   @Bean("recordRemedy")
   JavaDelegate recordRemedy() {
     return execution -> {
-      recalls.remedied((String) execution.getVariable(VAR_CAMPAIGN_ID), (String) execution.getVariable(VAR_VIN),
+      recalls.remedied(campaignId(execution), vin(execution),
           clock.instant());
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
           String.valueOf(execution.getVariable("remedyDoneBy")), "REMEDY_COMPLETED", null);
@@ -192,7 +192,7 @@ class RemedyDelegates {
   @Bean("recordRecallNoShow")
   JavaDelegate recordRecallNoShow() {
     return execution -> {
-      recalls.vehicleStatus((String) execution.getVariable(VAR_CAMPAIGN_ID), (String) execution.getVariable(VAR_VIN),
+      recalls.vehicleStatus(campaignId(execution), vin(execution),
           "NOTIFIED");
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.INBOUND,
           "customer:" + customerId(execution), "NO_SHOW", null);
@@ -243,14 +243,14 @@ class RemedyDelegates {
   @Bean("vehicleJourneyEnded")
   org.camunda.bpm.engine.delegate.ExecutionListener vehicleJourneyEnded(@org.springframework.context.annotation.Lazy
       RecallCampaignService campaigns) {
-    return execution -> campaigns.closeWhenDone((String) execution.getVariable(VAR_CAMPAIGN_ID), 1);
+    return execution -> campaigns.closeWhenDone(campaignId(execution), 1);
   }
 
   /** {@code Task_CloseVehicle}: sold, exported or scrapped — closed with the reason. */
   @Bean("closeRecallVehicle")
   JavaDelegate closeRecallVehicle() {
-    return execution -> recalls.closeVehicle((String) execution.getVariable(VAR_CAMPAIGN_ID),
-        (String) execution.getVariable(VAR_VIN), String.valueOf(execution.getVariable("closeReason")));
+    return execution -> recalls.closeVehicle(campaignId(execution),
+        vin(execution), String.valueOf(execution.getVariable("closeReason")));
   }
 
   /** The reminder schedule the journey carries (copied from its campaign when it started). */
@@ -261,21 +261,38 @@ class RemedyDelegates {
   /** The journey's variables, and what every recall message of this vehicle says (as the campaign writes it). */
   private Map<String, Object> values(DelegateExecution execution, RecallCampaign campaign, Customer owner) {
     Map<String, Object> values = SendNotificationDelegate.templateValues(execution);
-    var target = recalls.target(campaign.id(), (String) execution.getVariable(VAR_VIN)).orElseThrow();
+    var target = recalls.target(campaign.id(), vin(execution)).orElseThrow();
     values.putAll(outreach.values(campaign, target, owner.locale(), outreach.stockByRegion(campaign.id())));
     return values;
   }
 
   private RecallCampaign campaign(DelegateExecution execution) {
-    return recalls.find((String) execution.getVariable(VAR_CAMPAIGN_ID)).orElseThrow();
+    return recalls.find(campaignId(execution)).orElseThrow();
   }
 
   private Customer owner(DelegateExecution execution) {
     return customers.find(customerId(execution)).orElseThrow();
   }
 
-  private static long customerId(DelegateExecution execution) {
-    return ((Number) execution.getVariable("customerId")).longValue();
+  /** The vehicle's owner as the vehicle record holds him — never from a variable. */
+  private long customerId(DelegateExecution execution) {
+    Long owner = recalls.target(campaignId(execution), vin(execution)).orElseThrow().ownerId();
+    if (owner == null) {
+      throw new IllegalStateException("Vehicle " + vin(execution) + " has no known owner");
+    }
+    return owner;
+  }
+
+  /** The campaign of a journey: its business key is {@code <campaignId>:<VIN>}. */
+  private static String campaignId(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    return key.substring(0, key.lastIndexOf(':'));
+  }
+
+  /** The vehicle of a journey, from its business key. */
+  private static String vin(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    return key.substring(key.lastIndexOf(':') + 1);
   }
 
   private static String key(DelegateExecution execution) {

@@ -57,6 +57,12 @@ class RetentionCaseRepository {
   }
 
 
+  /** The case a retention process instance works on. */
+  Optional<RetentionCase> byInstance(String processInstance) {
+    return jdbc.sql("select * from drivecare.retention_case where process_instance = ?")
+        .param(processInstance).query(RetentionCaseRepository::map).optional();
+  }
+
   List<RetentionCase> all() {
     return jdbc.sql("select * from drivecare.retention_case order by region").query(RetentionCaseRepository::map).list();
   }

@@ -107,7 +107,7 @@ class RetentionDelegates {
       if (!RetentionProcess.NEXT_CALL.equals(plan.nextStep())) {
         return;
       }
-      String owner = (String) execution.getVariable(VAR_CASE_OWNER);
+      String owner = cases.byInstance(execution.getProcessInstanceId()).orElseThrow().caseOwner();
       String caller = switch (plan.stage()) {
         case CASE_OWNER -> owner;
         case MANAGER -> Groups.MANAGERS.equals(ladder.managerRole())
@@ -259,12 +259,14 @@ class RetentionDelegates {
   }
 
   private Customer customer(DelegateExecution execution) {
-    return customers.find(customerId(execution)).orElseThrow(
-        () -> new IllegalStateException("Customer " + execution.getVariable(VAR_CUSTOMER_ID) + " no longer exists"));
+    long id = customerId(execution);
+    return customers.find(id).orElseThrow(() -> new IllegalStateException("Customer " + id + " no longer exists"));
   }
 
-  private static long customerId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(VAR_CUSTOMER_ID)).longValue();
+  /** The customer of the reservation the case is about (its business key) — never from a variable. */
+  private long customerId(DelegateExecution execution) {
+    return reservations.find(execution.getProcessBusinessKey()).orElseThrow(
+        () -> new IllegalStateException("No reservation " + execution.getProcessBusinessKey())).customerId();
   }
 
   /** Complete-listener of {@code Task_ReviewCallLog}: the manager's review is on the timeline, in the same transaction. */

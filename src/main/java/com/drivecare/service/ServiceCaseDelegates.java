@@ -128,7 +128,7 @@ class ServiceCaseDelegates {
     return execution -> {
       if (Boolean.TRUE.equals(execution.getVariable("mobilityNotNeeded"))) {
         contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL, Direction.OUTBOUND,
-            (String) execution.getVariable(VAR_CASE_OWNER), "NO_MOBILITY_NEEDED", null);
+            caseOwner(execution), "NO_MOBILITY_NEEDED", null);
         return;
       }
       Object arranged = execution.getVariable("mobilityArrangements");
@@ -136,7 +136,7 @@ class ServiceCaseDelegates {
         throw new IllegalStateException("Task_ArrangeMobility completed without arrangements or 'not needed'");
       }
       notifications.request(new NotificationRequest("service-mobility-confirmed", customerId(execution),
-          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          execution.getProcessBusinessKey(), key(execution), null, caseOwner(execution),
           templateValues(execution), false));
     };
   }
@@ -152,7 +152,7 @@ class ServiceCaseDelegates {
       execution.setVariable(VAR_FIRST_RESPONSE_AT, Date.from(when));
       Object note = execution.getVariable("contactNote");
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL, Direction.OUTBOUND,
-          (String) execution.getVariable(VAR_CASE_OWNER), "FIRST_RESPONSE", note == null ? null : note.toString());
+          caseOwner(execution), "FIRST_RESPONSE", note == null ? null : note.toString());
     };
   }
 
@@ -167,7 +167,7 @@ class ServiceCaseDelegates {
       Map<String, Object> values = templateValues(execution);
       values.put("sla", sla.equals("FIRST_RESPONSE") ? "first response" : "resolution");
       values.put("due", execution.getVariable(sla.equals("FIRST_RESPONSE") ? "firstResponseDue" : "resolutionDue").toString());
-      notifications.requestForStaff("service-sla-warning", (String) execution.getVariable(VAR_CASE_OWNER),
+      notifications.requestForStaff("service-sla-warning", caseOwner(execution),
           execution.getProcessBusinessKey(), key(execution), values);
     };
   }
@@ -215,7 +215,7 @@ class ServiceCaseDelegates {
       Object line = execution.getVariable("personalLine");
       values.put("personalLine", line == null ? "" : "\n\n" + line);
       notifications.request(new NotificationRequest("service-status-update", customerId(execution),
-          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          execution.getProcessBusinessKey(), key(execution), null, caseOwner(execution),
           values, false));
       execution.getProcessInstance().removeVariable("personalLine");
     };
@@ -229,7 +229,7 @@ class ServiceCaseDelegates {
   @Bean("announceEscalation")
   JavaDelegate announceEscalation() {
     return execution -> {
-      String owner = (String) execution.getVariable(VAR_CASE_OWNER);
+      String owner = caseOwner(execution);
       boolean inPilot = Boolean.TRUE.equals(execution.getVariable("inPilot"));
       Map<String, Object> values = templateValues(execution);
       // in and out of the pilot, the escalation is answered within the pilot table's hours
@@ -277,7 +277,7 @@ class ServiceCaseDelegates {
       values.put("answerBy", answerBy.atZone(ZoneId.of((String) execution.getVariable("customerTimeZone")))
           .toLocalDateTime().withSecond(0).withNano(0).toString().replace('T', ' '));
       notifications.request(new NotificationRequest("service-escalation-pilot", customerId(execution),
-          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          execution.getProcessBusinessKey(), key(execution), null, caseOwner(execution),
           values, false));
     };
   }
@@ -294,7 +294,7 @@ class ServiceCaseDelegates {
       values.put("decision", decision);
       values.put("managerName", assignment.staffMember(decidedBy).map(StaffMember::name).orElse(decidedBy));
       notifications.request(new NotificationRequest("service-escalation-decision", customerId(execution),
-          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          execution.getProcessBusinessKey(), key(execution), null, caseOwner(execution),
           values, false));
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
           decidedBy, "ESCALATION_DECIDED", decision);
@@ -307,7 +307,7 @@ class ServiceCaseDelegates {
     return execution -> {
       long id = ((Number) execution.getVariable(VAR_ESCALATION_ID)).longValue();
       Object note = execution.getVariable("followUpNote");
-      cases.decideEscalation(id, (String) execution.getVariable(VAR_CASE_OWNER),
+      cases.decideEscalation(id, caseOwner(execution),
           note == null ? "followed up by the case owner" : note.toString(), clock.instant());
     };
   }
@@ -352,7 +352,7 @@ class ServiceCaseDelegates {
       long id = ((Number) execution.getVariable(VAR_EXPENSE_ID)).longValue();
       boolean approved = Boolean.parseBoolean(String.valueOf(execution.getVariable("expenseApproved")));
       Object reason = execution.getVariable("expenseDecisionNote");
-      String decidedBy = (String) execution.getVariable(VAR_CASE_OWNER);
+      String decidedBy = caseOwner(execution);
       cases.decideExpense(id, approved, decidedBy, reason == null ? null : reason.toString(), clock.instant());
       Map<String, Object> values = templateValues(execution);
       values.put("expenseDecisionNote", reason == null ? "" : reason.toString());
@@ -370,10 +370,10 @@ class ServiceCaseDelegates {
     return execution -> {
       cases.resolved(execution.getProcessBusinessKey(), clock.instant());
       notifications.request(new NotificationRequest("service-case-resolved", customerId(execution),
-          execution.getProcessBusinessKey(), key(execution), null, (String) execution.getVariable(VAR_CASE_OWNER),
+          execution.getProcessBusinessKey(), key(execution), null, caseOwner(execution),
           templateValues(execution), false));
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.WEB, Direction.OUTBOUND,
-          (String) execution.getVariable(VAR_CASE_OWNER), "CASE_RESOLVED", (String) execution.getVariable("resolution"));
+          caseOwner(execution), "CASE_RESOLVED", (String) execution.getVariable("resolution"));
     };
   }
 
@@ -398,7 +398,7 @@ class ServiceCaseDelegates {
       cases.satisfaction(execution.getProcessBusinessKey(), score);
       Object comment = execution.getVariable("satisfactionComment");
       contactLog.record(execution.getProcessBusinessKey(), customerId(execution), Channel.CALL, Direction.OUTBOUND,
-          (String) execution.getVariable(VAR_CASE_OWNER), "SATISFACTION_" + score,
+          caseOwner(execution), "SATISFACTION_" + score,
           comment == null ? null : comment.toString());
     };
   }
@@ -475,8 +475,19 @@ class ServiceCaseDelegates {
     return ((Number) map.get(name)).intValue();
   }
 
-  private static long customerId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(VAR_CUSTOMER_ID)).longValue();
+  /** The case's customer, from the case record of the business key — never from a variable. */
+  private long customerId(DelegateExecution execution) {
+    return serviceCase(execution).customerId();
+  }
+
+  /** The case's one owner, as the case record holds him (the tasks' assignee expression reads the same name). */
+  private String caseOwner(DelegateExecution execution) {
+    return serviceCase(execution).caseOwner();
+  }
+
+  private ServiceCaseRepository.ServiceCase serviceCase(DelegateExecution execution) {
+    return cases.find(execution.getProcessBusinessKey()).orElseThrow(
+        () -> new IllegalStateException("No service case " + execution.getProcessBusinessKey()));
   }
 
   private static String key(DelegateExecution execution) {

@@ -129,6 +129,7 @@ class TaskGuardTest {
     assertThat(customers.find(emilie.id()).orElseThrow().doNotCall()).isTrue();
     assertThat(customers.find(james.id()).orElseThrow().doNotCall()).isFalse();
     assertThat(outboxCustomers(reservation.number())).containsOnly(emilie.id());
+    assertThat(timelineCustomers(reservation.number())).containsOnly(emilie.id());
     assertThat(jdbc.sql("select count(*) from drivecare.outbox where customer_id = ?").param(james.id())
         .query(Long.class).single()).isZero();
     assertThat(jdbc.sql("select completed_by from drivecare.task_record where task_id = ?").param(call.getId())
@@ -174,6 +175,11 @@ class TaskGuardTest {
         "contactNote", Map.of("value", "Called"), "caseOwner", Map.of("value", manager))));
     assertThat(smuggled.status()).isEqualTo(400);
     assertThat(smuggled.json().get("message").asText()).contains("'caseOwner' is not a field");
+    TasklistSession tasklist = TasklistSession.login(port, advisor, TestData.password(advisor));
+    var viaTasklist = tasklist.post(TasklistSession.ENGINE + "/task/" + contact.getId() + "/submit-form",
+        "{\"variables\":{\"contactNote\":{\"value\":\"Called\"},\"customerId\":{\"value\":" + other.id()
+            + ",\"type\":\"Long\"}}}");
+    assertThat(viaTasklist.status()).isEqualTo(400);
     var done = owner.post(task + "/complete", Map.of("variables", Map.of("contactNote", Map.of("value", "Called back"))));
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     jobs.runDue(pi);
@@ -181,6 +187,7 @@ class TaskGuardTest {
         .taskDefinitionKey(ServiceCaseProcess.TASK_HANDLE_CASE).singleResult();
     assertThat(handle.getAssignee()).isEqualTo(advisor);
     assertThat(outboxCustomers(opened.number())).containsOnly(thierry.id());
+    assertThat(timelineCustomers(opened.number())).containsOnly(thierry.id());
   }
 
   // --- recall: four eyes ----------------------------------------------------------------------
@@ -269,6 +276,11 @@ class TaskGuardTest {
       jobs.fire(jobs.nextTimer(pi).orElseThrow());
     }
     throw new AssertionError("No task came");
+  }
+
+  private List<Long> timelineCustomers(String businessKey) {
+    return jdbc.sql("select distinct customer_id from drivecare.contact_log where business_key = ? and customer_id is not null")
+        .param(businessKey).query(Long.class).list();
   }
 
   private List<Long> outboxCustomers(String businessKey) {

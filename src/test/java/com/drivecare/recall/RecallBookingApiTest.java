@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
 import com.drivecare.Jobs;
+import com.drivecare.TasklistSession;
 import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Vehicle;
@@ -117,6 +118,47 @@ class RecallBookingApiTest {
     assertThat(owner(1).post(appointment(0), Map.of("option", "DEALER", "serviceCenter", center,
         "date", tomorrow.toString())).status()).isEqualTo(404);
     assertThat(owner(0).get("/api/service-centers?region=" + region).json().findValuesAsText("id")).contains(center);
+  }
+
+  @Test
+  void theAdvisorCannotPointTheRepairAtAnotherVehicleOrOwnerByAnyRoute() {
+    assertThat(book(0, "DEALER", tomorrow).status()).isEqualTo(201);
+    String key = campaignId + ":" + vehicles.get(0).vin();
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_PerformRemedy").singleResult();
+    Api asAdvisor = Api.at(port).basic(advisor, TestData.password(advisor));
+    String path = "/engine-rest/task/" + task.getId();
+    assertThat(asAdvisor.put(path + "/variables/vin", Map.of("value", vehicles.get(1).vin())).status()).isEqualTo(403);
+    assertThat(asAdvisor.put(path + "/variables/customerId", Map.of("value", owners.get(1).id(), "type", "Long"))
+        .status()).isEqualTo(403);
+    var smuggled = asAdvisor.post(path + "/complete", Map.of("variables", Map.of(
+        "remedyOutcome", Map.of("value", "COMPLETED"), "vin", Map.of("value", vehicles.get(1).vin()))));
+    assertThat(smuggled.status()).isEqualTo(400);
+    assertThat(smuggled.json().get("message").asText()).contains("'vin' is not a field");
+    TasklistSession tasklist = TasklistSession.login(port, advisor, TestData.password(advisor));
+    var viaTasklist = tasklist.post(TasklistSession.ENGINE + "/task/" + task.getId() + "/submit-form",
+        "{\"variables\":{\"remedyOutcome\":{\"value\":\"COMPLETED\"},\"customerId\":{\"value\":"
+            + owners.get(1).id() + ",\"type\":\"Long\"}}}");
+    assertThat(viaTasklist.status()).isEqualTo(400);
+    // a delay without its reason is refused with the journey's own sentence
+    var noReason = tasklist.post(TasklistSession.ENGINE + "/task/" + task.getId() + "/submit-form",
+        "{\"variables\":{\"remedyOutcome\":{\"value\":\"DELAYED\"},\"newEta\":{\"value\":\""
+            + tomorrow.plusDays(5) + "T10:00\"}}}");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("message").asText()).contains("A delay needs delayReason");
+
+    var done = tasklist.post(TasklistSession.ENGINE + "/task/" + task.getId() + "/submit-form",
+        "{\"variables\":{\"remedyOutcome\":{\"value\":\"COMPLETED\"}}}");
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    jobs.runDueForBusinessKey(key);
+    assertThat(jdbc.sql("select status from drivecare.recall_vehicle where campaign_id = ? and vin = ?")
+        .params(campaignId, vehicles.get(0).vin()).query(String.class).single()).isEqualTo("REMEDIED");
+    assertThat(jdbc.sql("select status from drivecare.recall_vehicle where campaign_id = ? and vin = ?")
+        .params(campaignId, vehicles.get(1).vin()).query(String.class).single()).isNotEqualTo("REMEDIED");
+    assertThat(jdbc.sql("select distinct customer_id from drivecare.contact_log where business_key = ?")
+        .param(key).query(Long.class).list()).containsOnly(owners.get(0).id());
+    assertThat(jdbc.sql("select distinct customer_id from drivecare.outbox where business_key = ?")
+        .param(key).query(Long.class).list()).containsOnly(owners.get(0).id());
   }
 
   @Test
