@@ -70,10 +70,11 @@ public class CallOutcomeValidator implements TaskListener, TaskInputRule {
     Object zone = values.apply("customerTimeZone");
     Instant at = FormDates.toInstant(values.apply(VAR_CALLBACK_AT), ZoneId.of(zone == null ? "UTC" : zone.toString()));
     if (at == null) {
-      throw new InvalidTaskInput("A callback needs callbackAt: when to call the customer back");
+      throw new InvalidTaskInput("A call-back needs the date and time to call the customer back");
     }
     if (!at.isAfter(clock.instant())) {
-      throw new InvalidTaskInput("callbackAt must be in the future, was " + at);
+      throw new InvalidTaskInput("callbackAt must be in the future: the call-back time entered was "
+          + at.atZone(ZoneId.of(zone == null ? "UTC" : zone.toString())).toLocalDateTime() + " the customer's time");
     }
     return at;
   }
