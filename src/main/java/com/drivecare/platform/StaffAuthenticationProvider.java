@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks staff credentials against Camunda's identity service — the same users, passwords and groups
- * as Tasklist, behind the same {@link LoginThrottle} — and turns the user's groups into authorities: {@code ROLE_USER} for
- * every user, {@code ROLE_STAFF} for members of a Drivecare group or administrators, and
- * {@code ROLE_<group id>} per group.
+ * as Tasklist, behind the same {@link LoginThrottle} — and turns the user's groups into authorities:
+ * {@code ROLE_USER} for every user, {@code ROLE_STAFF} for members of a Drivecare group or
+ * administrators, and {@code ROLE_<group id>} per group.
  */
 @Component
 public class StaffAuthenticationProvider implements AuthenticationProvider {
