@@ -75,10 +75,25 @@ class OutboxController {
     try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
         .setHeader("notification", "recipient", "language", "subject", "body").get())) {
       for (OutboxMessage m : letters) {
-        printer.printRecord(m.id(), m.recipient(), m.language(), m.subject(), m.body());
+        printer.printRecord(m.id(), spreadsheetSafe(m.recipient()), spreadsheetSafe(m.language()),
+            spreadsheetSafe(m.subject()), spreadsheetSafe(m.body()));
       }
     }
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(out.toString());
+  }
+
+  /**
+   * A cell a spreadsheet would take for a formula (it begins with {@code =}, {@code +}, {@code -},
+   * {@code @}, a tab or a carriage return) is written as text: prefixed with an apostrophe, as OWASP
+   * advises against CSV injection. A customer named {@code =HYPERLINK(...)} prints as his name.
+   */
+  static String spreadsheetSafe(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return cell;
+    }
+    char first = cell.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + cell : cell;
   }
 
   private static String region() {

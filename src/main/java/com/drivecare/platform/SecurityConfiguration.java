@@ -4,6 +4,7 @@ import com.drivecare.customer.AccessTokenService;
 import com.drivecare.people.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +48,11 @@ public class SecurityConfiguration {
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return http
         .securityMatcher(path("/camunda/**"))
-        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .authorizeHttpRequests(auth -> auth
+            // the engine API behind the webapps answers whether any user's password is right: a password
+            // oracle, which no webapp uses; administrators have it on /engine-rest
+            .requestMatchers(path("/camunda/api/engine/engine/{engine}/identity/verify/**")).denyAll()
+            .anyRequest().permitAll())
         // Camunda's CsrfPreventionFilter and HeaderSecurityFilter protect the webapps
         .csrf(AbstractHttpConfigurer::disable)
         .headers(AbstractHttpConfigurer::disable)
@@ -64,6 +69,9 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .requestMatchers(path("/actuator/**")).hasRole(STAFF)
+            // whether some user's password is right: for administrators only, a password oracle to anyone else
+            .requestMatchers(path("/engine-rest/identity/verify/**"),
+                path("/engine-rest/engine/{engine}/identity/verify/**")).hasRole(Groups.ADMINS)
             .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
             // "is my car affected?" is public (rate-limited, no personal data)
             .requestMatchers(path(HttpMethod.GET, "/api/recalls"), path(HttpMethod.POST, "/api/surveys/{token}")).permitAll()
@@ -130,6 +138,29 @@ public class SecurityConfiguration {
 
   static RequestMatcher path(HttpMethod method, String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  /** The webapps' login form behind the login throttle, like HTTP Basic. */
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottleFilter(LoginThrottle throttle,
+      ProblemSecurityHandlers problems) {
+    var registration = new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, problems));
+    registration.addUrlPatterns("/camunda/api/admin/*");
+    registration.setName("drivecareWebappLoginThrottle");
+    registration.setOrder(0); // after Spring Security's filter chain (-100), before the webapps' resources
+    return registration;
+  }
+
+  /** {@code POST /engine-rest/condition} with no conditional start event deployed: a 400, not the engine's 500. */
+  @Bean
+  FilterRegistrationBean<ConditionEvaluationFilter> conditionEvaluationFilter(RuntimeService runtimeService,
+      ProblemSecurityHandlers problems) {
+    var registration = new FilterRegistrationBean<>(new ConditionEvaluationFilter(runtimeService, problems));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setName("drivecareConditionEvaluation");
+    // after Spring Security's filter chain (-100): callers are authenticated; before the engine's authentication (0)
+    registration.setOrder(-1);
+    return registration;
   }
 
   @Bean

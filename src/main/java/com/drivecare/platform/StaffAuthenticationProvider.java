@@ -14,13 +14,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks staff credentials against Camunda's identity service — the same users, passwords, lock-out
- * and groups as Tasklist — and turns the user's groups into authorities: {@code ROLE_USER} for
- * every user, {@code ROLE_STAFF} for members of a Drivecare group or administrators, and
- * {@code ROLE_<group id>} per group.
+ * Checks staff credentials against Camunda's identity service — the same users, passwords and groups
+ * as Tasklist, behind the same {@link LoginThrottle} — and turns the user's groups into authorities:
+ * {@code ROLE_USER} for every user, {@code ROLE_STAFF} for members of a Drivecare group or
+ * administrators, and {@code ROLE_<group id>} per group.
  */
 @Component
 public class StaffAuthenticationProvider implements AuthenticationProvider {
@@ -30,20 +31,33 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final OrganisationRepository organisation;
+  private final LoginThrottle throttle;
 
-  StaffAuthenticationProvider(IdentityService identityService, OrganisationRepository organisation) {
+  StaffAuthenticationProvider(IdentityService identityService, OrganisationRepository organisation,
+      LoginThrottle throttle) {
     this.identityService = identityService;
     this.organisation = organisation;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
+    if (userId == null || userId.isBlank() || credentials == null) {
       throw new BadCredentialsException("Wrong user name or password");
     }
+    String client = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : null;
+    LoginThrottle.Verdict verdict = throttle.before(userId, client);
+    if (verdict.refused()) {
+      throw new LoginThrottledException(verdict.delay());
+    }
+    if (!identityService.checkPassword(userId, credentials.toString())) {
+      throttle.failed(userId, client);
+      throw new BadCredentialsException("Wrong user name or password");
+    }
+    throttle.succeeded(userId, client, verdict);
     Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).collect(Collectors.toSet());
     var agent = organisation.agent(userId);

@@ -2,6 +2,7 @@ package com.drivecare.recall;
 
 import com.drivecare.customer.ImportReport;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.EngineConflictRetry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,21 +25,23 @@ class RecallController {
   private final LookupRateLimiter rateLimiter;
   private final RecallBookingService booking;
   private final SurveyService surveys;
+  private final EngineConflictRetry retry;
 
   RecallController(RecallCampaignService campaigns, RecallLookupService lookup, LookupRateLimiter rateLimiter,
-      RecallBookingService booking, SurveyService surveys) {
+      RecallBookingService booking, SurveyService surveys, EngineConflictRetry retry) {
     this.campaigns = campaigns;
     this.lookup = lookup;
     this.rateLimiter = rateLimiter;
     this.booking = booking;
     this.surveys = surveys;
+    this.retry = retry;
   }
 
   /** The owner (with his token) or staff book, or move, the repair. */
   @PostMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
   ResponseEntity<RecallBookingService.Appointment> book(@PathVariable String campaignId, @PathVariable String vin,
       @RequestBody RecallBookingService.BookingRequest request) {
-    var appointment = booking.book(campaignId, vin, request, Caller.current());
+    var appointment = retry.call(() -> booking.book(campaignId, vin, request, Caller.current()));
     return ResponseEntity.created(URI.create("/api/recalls/" + campaignId + "/vehicles/" + vin + "/appointment"))
         .body(appointment);
   }
@@ -50,7 +53,7 @@ class RecallController {
 
   @org.springframework.web.bind.annotation.DeleteMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
   ResponseEntity<Void> cancel(@PathVariable String campaignId, @PathVariable String vin) {
-    booking.cancel(campaignId, vin, Caller.current());
+    retry.run(() -> booking.cancel(campaignId, vin, Caller.current()));
     return ResponseEntity.noContent().build();
   }
 
@@ -69,7 +72,7 @@ class RecallController {
   /** Public: the owner answers the survey from the link in his message. */
   @PostMapping("/api/surveys/{token}")
   ResponseEntity<Void> answer(@PathVariable String token, @RequestBody SurveyAnswer body) {
-    surveys.answer(token, body.score(), body.comment());
+    retry.run(() -> surveys.answer(token, body.score(), body.comment()));
     return ResponseEntity.noContent().build();
   }
 

@@ -358,12 +358,16 @@ class RecallRepository {
     return counts;
   }
 
-  /** The open campaigns a VIN is part of. */
+  /**
+   * The open campaigns a VIN is part of, once launched: a draft awaiting its notice's approval is
+   * not public. During the launch, a vehicle shows once its owner has been told.
+   */
   List<AffectedVehicle> openRecallsFor(String vin) {
     return jdbc.sql("""
         select v.campaign_id, v.vin, v.status from drivecare.recall_vehicle v
           join drivecare.recall_campaign c on c.id = v.campaign_id
-        where v.vin = ? and c.status <> 'CLOSED' order by v.campaign_id""")
+        where v.vin = ? and (c.status = 'LAUNCHED' or c.status = 'APPROVED' and v.launched_at is not null)
+        order by v.campaign_id""")
         .param(vin).query((rs, row) -> new AffectedVehicle(rs.getString("campaign_id"), rs.getString("vin"),
             rs.getString("status"))).list();
   }

@@ -1,6 +1,7 @@
 package com.drivecare.retention;
 
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.EngineConflictRetry;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RetentionController {
 
   private final RetentionService retention;
+  private final EngineConflictRetry retry;
 
-  RetentionController(RetentionService retention) {
+  RetentionController(RetentionService retention, EngineConflictRetry retry) {
     this.retention = retention;
+    this.retry = retry;
   }
 
   /** 201 with the new case, or 200 with the case already open. */
@@ -45,12 +48,12 @@ class RetentionController {
 
   @PostMapping("/api/reservations/{number}/cancellation/confirm")
   ResponseEntity<RetentionService.CaseView> confirm(@PathVariable String number) {
-    return ResponseEntity.accepted().body(retention.confirm(number, Caller.current()));
+    return ResponseEntity.accepted().body(retry.call(() -> retention.confirm(number, Caller.current())));
   }
 
   @PostMapping("/api/reservations/{number}/cancellation/withdraw")
   ResponseEntity<RetentionService.CaseView> withdraw(@PathVariable String number) {
-    return ResponseEntity.accepted().body(retention.withdraw(number, Caller.current()));
+    return ResponseEntity.accepted().body(retry.call(() -> retention.withdraw(number, Caller.current())));
   }
 
   @GetMapping("/api/reports/retention")

@@ -1,6 +1,7 @@
 package com.drivecare.service;
 
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.EngineConflictRetry;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ServiceCaseController {
 
   private final ServiceCaseService service;
+  private final EngineConflictRetry retry;
 
-  ServiceCaseController(ServiceCaseService service) {
+  ServiceCaseController(ServiceCaseService service, EngineConflictRetry retry) {
     this.service = service;
+    this.retry = retry;
   }
 
   /** 201 with the case number and the name and direct contact of the case owner. */
@@ -44,13 +47,13 @@ class ServiceCaseController {
   @PostMapping("/api/service-cases/{number}/escalation")
   ResponseEntity<Map<String, Object>> escalate(@PathVariable String number,
       @RequestBody ServiceCaseService.NewEscalation input) {
-    return ResponseEntity.accepted().body(service.escalate(number, input, Caller.current()));
+    return ResponseEntity.accepted().body(retry.call(() -> service.escalate(number, input, Caller.current())));
   }
 
   @PostMapping("/api/service-cases/{number}/expenses")
   ResponseEntity<Map<String, Object>> expense(@PathVariable String number,
       @RequestBody ServiceCaseService.NewExpense input) {
-    return ResponseEntity.accepted().body(service.submitExpense(number, input, Caller.current()));
+    return ResponseEntity.accepted().body(retry.call(() -> service.submitExpense(number, input, Caller.current())));
   }
 
   /** The customer had to ask for news (logged by staff when he calls, or by the customer himself). */

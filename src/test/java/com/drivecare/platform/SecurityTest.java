@@ -34,14 +34,30 @@ class SecurityTest {
   void engineRestNeedsCredentials() {
     Api anonymous = Api.at(port);
     assertThat(anonymous.get("/engine-rest/engine").status()).isEqualTo(401);
-    // a wrong password locks the user for a while (Camunda's brute-force protection): use a throwaway one
+    // a wrong password is refused; it does not refuse the right one (LoginThrottleTest has the throttle)
     String someone = testData.staff(TestData.unique("someone"), Groups.CASE_OWNERS, TestData.FR, null);
     assertThat(anonymous.basic(someone, "wrong").get("/engine-rest/engine").status()).isEqualTo(401);
     assertThat(anonymous.basic(someone, TestData.password(someone)).get("/engine-rest/engine").status())
-        .as("locked after a failed login").isEqualTo(401);
+        .as("not locked after a failed login").isEqualTo(200);
     var ok = anonymous.basic(ADMIN, ADMIN_PASSWORD).get("/engine-rest/engine");
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.json().get(0).get("name").asText()).isEqualTo("default");
+  }
+
+  @Test
+  void evaluatingConditionsWithNoConditionalStartEventIsABadRequestForEveryone() {
+    String agent = testData.staff(TestData.unique("agent"), Groups.CASE_OWNERS, TestData.FR, null);
+    for (Api caller : new Api[] {Api.at(port).basic(ADMIN, ADMIN_PASSWORD), Api.at(port).basic(agent, TestData.password(agent))}) {
+      for (String body : new String[] {"{}", "null", "{\"variables\": {\"a\": {\"value\": 1, \"type\": \"Integer\"}}}"}) {
+        for (String path : new String[] {"/engine-rest/condition", "/engine-rest/engine/default/condition"}) {
+          var answer = caller.post(path, body);
+          assertThat(answer.status()).as(path + " " + body).isEqualTo(400);
+          assertThat(answer.contentType()).startsWith("application/problem+json");
+          assertThat(answer.json().get("detail").asText()).contains("conditional start event");
+        }
+      }
+    }
+    assertThat(Api.at(port).post("/engine-rest/condition", "{}").status()).isEqualTo(401);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
+import com.drivecare.Jobs;
 import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Vehicle;
@@ -11,6 +12,8 @@ import com.drivecare.people.Groups;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,9 @@ class RecallCampaignApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
+  @Autowired Jobs jobs;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
 
   Api coordinator;
   String campaignId;
@@ -120,6 +126,16 @@ class RecallCampaignApiTest {
     coordinator.postCsv("/api/recall-campaigns/" + campaignId + "/vehicles", affected.vin() + "\n");
 
     Api anyone = Api.at(port);
+    // a draft awaiting the approval of its notice is not public: neither its title nor the vehicle's status
+    var draft = anyone.get("/api/recalls?vin=" + affected.vin());
+    assertThat(draft.status()).isEqualTo(200);
+    assertThat(draft.json().get("affected").asBoolean()).isFalse();
+    assertThat(draft.json().get("recalls")).isEmpty();
+    assertThat(draft.body()).doesNotContain(campaignId, "Rear-view camera");
+
+    String drafter = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    String approver = testData.staff(TestData.unique("victor"), Groups.RECALL_COORDINATORS, null, null);
+    jobs.runDue(NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
     var yes = anyone.get("/api/recalls?vin=" + affected.vin());
     assertThat(yes.status()).isEqualTo(200);
     assertThat(yes.json().get("affected").asBoolean()).isTrue();
@@ -127,7 +143,7 @@ class RecallCampaignApiTest {
     assertThat(recall.get("campaignId").asText()).isEqualTo(campaignId);
     assertThat(recall.get("remedyAvailable").asBoolean()).isFalse();
     assertThat(recall.get("partsExpected").asText()).isEqualTo("2027-02-01");
-    assertThat(recall.get("vehicleStatus").asText()).isEqualTo("IMPORTED");
+    assertThat(recall.get("vehicleStatus").asText()).isEqualTo("WAITING_FOR_PARTS");
     assertThat(yes.body()).doesNotContain("Private Person", owner.email());
 
     assertThat(anyone.get("/api/recalls?vin=" + notAffected.vin()).json().get("affected").asBoolean()).isFalse();

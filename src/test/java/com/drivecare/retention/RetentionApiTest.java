@@ -25,6 +25,7 @@ class RetentionApiTest {
   @LocalServerPort int port;
   @Autowired TestData testData;
   @Autowired com.drivecare.Jobs jobs;
+  @Autowired com.drivecare.EngineRace race;
   @Autowired ReservationRepository reservations;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
@@ -35,6 +36,11 @@ class RetentionApiTest {
   Customer customer;
   Reservation reservation;
   Api asCustomer;
+
+  @org.junit.jupiter.api.AfterEach
+  void disarm() {
+    race.disarm();
+  }
 
   @BeforeEach
   void setUp() {
@@ -105,6 +111,30 @@ class RetentionApiTest {
     assertThat(mine.get("cancelledByCustomer").asInt()).isEqualTo(1);
     assertThat(mine.get("averageAttempts").asDouble()).isZero();
     assertThat(asCustomer.get("/api/reports/retention").status()).isEqualTo(403);
+  }
+
+  /**
+   * The customer confirms while the engine is still carrying his case on: the acknowledgement job of
+   * the same instance commits between the confirmation's read of the instance and its write. The
+   * confirmation is retried, not answered with a conflict, and is done once.
+   */
+  @Test
+  void confirmingWhileAJobMovesTheCaseOnIsAnsweredOnce() {
+    asCustomer.post(cancellation(), "");
+    String pi = processInstanceId();
+    String acknowledgement = managementService.createJobQuery().processInstanceId(pi)
+        .activityId("Task_SendAcknowledgement").singleResult().getId();
+    race.before(pi, "SubProcess_CustomerConfirms", () -> managementService.executeJob(acknowledgement));
+
+    var confirmed = asCustomer.post(cancellation() + "/confirm", "");
+
+    assertThat(race.ran()).as("the job committed in between").isEqualTo(1);
+    assertThat(confirmed.status()).isEqualTo(202);
+    assertThat(managementService.createJobQuery().jobId(acknowledgement).count()).isZero();
+    runJobs();
+    assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.CANCELLED);
+    var timeline = asCustomer.get("/api/cases/" + reservation.number() + "/timeline").json().findValuesAsText("outcome");
+    assertThat(timeline).containsOnlyOnce("CANCELLATION_CONFIRMED_ONLINE");
   }
 
   @Test

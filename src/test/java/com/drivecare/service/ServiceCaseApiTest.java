@@ -6,8 +6,11 @@ import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
+import com.drivecare.customer.NewVehicle;
+import com.drivecare.customer.VehicleService;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ class ServiceCaseApiTest {
   @LocalServerPort int port;
   @Autowired TestData testData;
   @Autowired com.drivecare.Jobs jobs;
+  @Autowired VehicleService vehicles;
 
   String region;
   String advisor;
@@ -84,6 +88,32 @@ class ServiceCaseApiTest {
     assertThat(asOther.post("/api/service-cases", Map.of("vin", vehicle.vin(), "kind", "SERVICE",
         "description", "Not my car")).status()).isEqualTo(404);
     assertThat(asOther.get("/api/reports/escalation-pilot").status()).isEqualTo(403);
+  }
+
+  @Test
+  void someoneElsesOwnerlessOrUnknownVinGetOneAnswer() {
+    Customer other = testData.customer().inRegion(region, "Europe/Paris").create();
+    Vehicle othersCar = testData.vehicle(other.id());
+    Vehicle ownerless = vehicles.create(new NewVehicle(TestData.europeanVin(), null, "Aurora GT", 2025,
+        new BigDecimal("90000"), null, region));
+    String unknown = TestData.europeanVin();
+
+    var answers = java.util.stream.Stream.of(othersCar.vin(), ownerless.vin(), unknown)
+        .map(vin -> asCustomer.post("/api/service-cases", Map.of("vin", vin, "kind", "SERVICE",
+            "description", "Is this car known?")))
+        .toList();
+
+    assertThat(answers).allSatisfy(a -> {
+      assertThat(a.status()).isEqualTo(404);
+      assertThat(a.contentType()).startsWith("application/problem+json");
+    });
+    assertThat(answers).extracting(Api.Response::body).containsOnly(answers.get(0).body());
+    assertThat(answers.get(0).body()).doesNotContain(othersCar.vin(), "owner");
+    // staff of the vehicle's region may still learn that its owner is unknown
+    var staff = asAdvisor.post("/api/service-cases", Map.of("vin", ownerless.vin(), "kind", "SERVICE",
+        "description", "Whose car is this?"));
+    assertThat(staff.status()).isEqualTo(400);
+    assertThat(staff.body()).contains("without a known owner");
   }
 
   @Test
