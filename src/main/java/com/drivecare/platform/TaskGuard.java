@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -198,7 +199,9 @@ public class TaskGuard extends AbstractProcessEnginePlugin {
   private <T> T completing(CommandContext context, Command<T> command, String taskId, Person person) {
     TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
     String actor = task == null ? null : person != null ? person.userId() : task.getAssignee();
-    if (actor != null && task.getProcessInstanceId() != null && task.getTaskDefinitionKey() != null) {
+    // resolving a delegated task hands it back to its owner: it is not the task's completion
+    boolean completes = !(command instanceof ResolveTaskCmd);
+    if (completes && actor != null && task.getProcessInstanceId() != null && task.getTaskDefinitionKey() != null) {
       String businessKey = task.getProcessInstance() == null ? null : task.getProcessInstance().getBusinessKey();
       records.completed(task.getId(), task.getProcessInstanceId(), businessKey, task.getTaskDefinitionKey(), actor,
           clock.instant());
