@@ -42,7 +42,7 @@ public class CustomerService {
    */
   @Transactional
   public Customer create(NewCustomer input, Caller caller) {
-    if (input.region() != null && !caller.maySee(-1, input.region())) {
+    if (input.region() != null && !caller.maySee(-1, input.region()) && organisation.region(input.region()).isPresent()) {
       throw new ForbiddenException("region", "is not your region: you create customers of "
           + describeScope(caller) + " only");
     }

@@ -38,7 +38,7 @@ public class VehicleService {
    */
   @Transactional
   public Vehicle create(NewVehicle input, Caller caller) {
-    if (input.region() != null && !caller.maySee(-1, input.region())) {
+    if (input.region() != null && !caller.maySee(-1, input.region()) && organisation.region(input.region()).isPresent()) {
       throw new ForbiddenException("region", "is not your region: you register vehicles of "
           + CustomerService.describeScope(caller) + " only");
     }

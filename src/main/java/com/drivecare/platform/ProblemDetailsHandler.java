@@ -208,10 +208,17 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   private static final java.util.regex.Pattern MISSING_CREATOR_PROPERTY =
       java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
 
+  /** The field as the caller wrote it: {@code parts.expected}, {@code remedyOptions[0]}. */
   private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+      } else {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   private static String lastNode(String path) {
