@@ -3,6 +3,7 @@ package com.drivecare.contact;
 import com.drivecare.customer.CustomerService;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.InvalidInputException;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessLinkController {
 
   static final String TEMPLATE = "access-link";
+  /** The header's longest value: the outbox key (200 characters) is it behind "access-link:{id}:". */
+  static final int MAX_IDEMPOTENCY_KEY = 150;
 
   private final CustomerService customers;
   private final NotificationService notifications;
@@ -33,6 +36,9 @@ class AccessLinkController {
   @Transactional
   public ResponseEntity<Map<String, Object>> send(@PathVariable long id,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+      throw new InvalidInputException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+    }
     Caller caller = Caller.current();
     customers.get(id, caller);
     String key = "access-link:" + id + ":" + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID());

@@ -6,7 +6,6 @@ import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -68,9 +67,11 @@ class OutboxController {
   /** The letters of a day's print batch as CSV, for the print shop. */
   @GetMapping(path = "/print-batches/{date}", produces = "text/csv")
   ResponseEntity<String> printBatch(
-      @PathVariable @Pattern(regexp = "^\\d{4}-\\d{2}-\\d{2}$", message = "must be a date such as 2026-11-23") String date)
+      @PathVariable @org.springframework.format.annotation.DateTimeFormat(
+          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date)
       throws java.io.IOException {
-    var letters = outbox.search(OutboxMessage.Status.SENT, Channel.LETTER, null, null, region(), date, 100_000, 0);
+    var letters = outbox.search(OutboxMessage.Status.SENT, Channel.LETTER, null, null, region(), date.toString(),
+        100_000, 0);
     var out = new StringBuilder();
     try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
         .setHeader("notification", "recipient", "language", "subject", "body").get())) {

@@ -3,6 +3,7 @@ package com.drivecare.customer;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.InvalidInputException.FieldError;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,24 +31,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Bulk import from CSV whose header row names the JSON fields. Each row goes through the same
  * service call as a single JSON create, in a transaction of its own: a good row goes in whole, a
- * bad one not at all and is reported with its line and reason.
+ * bad one not at all and is reported with its line and reason — whatever is wrong with it. The file
+ * is read whole first: one over the byte or row limit ({@link ImportLimits}) is refused with a 413
+ * before a row is written. An Excel UTF-8 byte-order mark is accepted.
  */
 @Component
 class CsvImporter {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CsvImporter.class);
 
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
       .get();
 
   private final TransactionTemplate perRow;
+  private final ImportLimits limits;
 
-  CsvImporter(PlatformTransactionManager transactionManager) {
+  CsvImporter(PlatformTransactionManager transactionManager, ImportLimits limits) {
     this.perRow = new TransactionTemplate(transactionManager);
     this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.limits = limits;
   }
 
   <T> ImportReport importCsv(InputStream body, Set<String> columns, Function<Row, T> create, Function<T, Object> id) {
-    try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+    byte[] bytes = ImportLimits.readAtMost(body, limits.maxBytes());
+    try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
          CSVParser parser = FORMAT.parse(reader)) {
       Set<String> unknown = new LinkedHashSet<>(parser.getHeaderNames());
       unknown.removeAll(columns);
@@ -57,35 +65,39 @@ class CsvImporter {
       if (!unknown.isEmpty()) {
         throw new InvalidInputException("header", "has unknown columns " + unknown + "; known columns are " + columns);
       }
-      List<Object> created = new ArrayList<>();
-      List<ImportReport.Rejected> rejected = new ArrayList<>();
-      var records = parser.iterator();
+      List<CSVRecord> records = new ArrayList<>();
+      ImportLimits.Rejections rejected = limits.rejections();
+      var iterator = parser.iterator();
       while (true) {
-        CSVRecord record;
         try {
-          if (!records.hasNext()) {
+          if (!iterator.hasNext()) {
             break;
           }
-          record = records.next();
+          records.add(iterator.next());
         } catch (UncheckedIOException | IllegalStateException e) {
-          // a broken quote ends the readable part of the file; what was read stays imported
-          rejected.add(new ImportReport.Rejected(parser.getCurrentLineNumber(),
-              "unreadable CSV from this line on: " + e.getMessage()));
+          // a broken quote ends the readable part of the file; the rows before it are imported
+          rejected.add(parser.getCurrentLineNumber(), "unreadable CSV from this line on: " + e.getMessage());
           break;
         }
+        ImportLimits.checkRows(records.size(), limits.maxRows());
+      }
+      List<Object> created = new ArrayList<>();
+      for (CSVRecord record : records) {
         long line = record.getRecordNumber() + 1;
         try {
           T result = perRow.execute(status -> create.apply(new Row(record)));
           created.add(id.apply(result));
-        } catch (InvalidInputException e) {
-          rejected.add(new ImportReport.Rejected(line, e.getMessage()));
-        } catch (ConflictException e) {
-          rejected.add(new ImportReport.Rejected(line, e.getMessage()));
+        } catch (InvalidInputException | ConflictException | com.drivecare.platform.ForbiddenException e) {
+          rejected.add(line, e.getMessage());
         } catch (DataIntegrityViolationException e) {
-          rejected.add(new ImportReport.Rejected(line, "conflicts with data already stored"));
+          rejected.add(line, "conflicts with data already stored");
+        } catch (RuntimeException e) {
+          // whatever else goes wrong with one row is that row's: the rows before it are committed
+          LOG.error("Import of line {} failed", line, e);
+          rejected.add(line, "could not be imported (an error on our side, logged)");
         }
       }
-      return new ImportReport(created.size(), rejected.size(), created, rejected);
+      return limits.report(created, rejected, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalArgumentException e) {
@@ -110,13 +122,18 @@ class CsvImporter {
       try {
         return v == null ? null : Long.valueOf(v);
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(column, "is not a whole number: " + v);
+        throw new InvalidInputException(column, "is not a whole number: " + shorten(v));
       }
     }
 
     Integer integer(String column) {
-      Long v = number(column);
-      return v == null ? null : Math.toIntExact(v);
+      String v = values.get(column);
+      try {
+        return v == null ? null : Integer.valueOf(v);
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(column, "is not a whole number from " + Integer.MIN_VALUE + " to "
+            + Integer.MAX_VALUE + ": " + shorten(v));
+      }
     }
 
     BigDecimal decimal(String column) {
@@ -124,7 +141,7 @@ class CsvImporter {
       try {
         return v == null ? null : new BigDecimal(v);
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(column, "is not a number: " + v);
+        throw new InvalidInputException(column, "is not a number: " + shorten(v));
       }
     }
 
@@ -136,7 +153,7 @@ class CsvImporter {
       return switch (v.toLowerCase(Locale.ROOT)) {
         case "true", "yes", "y", "1" -> true;
         case "false", "no", "n", "0" -> false;
-        default -> throw new InvalidInputException(column, "is not true or false: " + v);
+        default -> throw new InvalidInputException(column, "is not true or false: " + shorten(v));
       };
     }
 
@@ -146,8 +163,13 @@ class CsvImporter {
         return v == null ? null : Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(List.of(new FieldError(column,
-            "is not one of " + java.util.Arrays.toString(type.getEnumConstants()) + ": " + v)));
+            "is not one of " + java.util.Arrays.toString(type.getEnumConstants()) + ": " + shorten(v))));
       }
     }
+  }
+
+  /** A refused value as the report quotes it: a hostile megabyte is not echoed back. */
+  static String shorten(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
   }
 }

@@ -4,6 +4,7 @@ import com.drivecare.platform.Caller;
 import com.drivecare.platform.InvalidInputException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class CustomerController {
 
   @PostMapping(consumes = "application/json")
   ResponseEntity<Customer> create(@RequestBody NewCustomer input) {
-    Customer created = customers.create(input);
+    Customer created = customers.create(input, Caller.current());
     return ResponseEntity.created(URI.create("/api/customers/" + created.id())).body(created);
   }
 
@@ -51,7 +52,7 @@ class CustomerController {
     return importer.importCsv(body, CSV_COLUMNS, row -> customers.create(new NewCustomer(row.text("name"),
             row.text("email"), row.text("phone"), row.text("address"),
             row.enumeration("preferredChannel", com.drivecare.contact.Channel.class), row.text("language"),
-            row.text("timeZone"), row.text("region"), row.bool("doNotCall"), row.text("salesAdvisor"))),
+            row.text("timeZone"), row.text("region"), row.bool("doNotCall"), row.text("salesAdvisor")), Caller.current()),
         Customer::id);
   }
 
@@ -70,7 +71,7 @@ class CustomerController {
 
   @PostMapping("/{id}/access-tokens")
   ResponseEntity<AccessTokenService.IssuedToken> issueToken(@PathVariable long id,
-      @RequestBody(required = false) TokenRequest request) {
+      @RequestBody(required = false) @jakarta.validation.Valid TokenRequest request) {
     customers.get(id, Caller.current());
     Duration validity = request == null ? null : request.validityDuration();
     var issued = tokens.issue(id, request == null ? null : request.purpose(), validity, Caller.current().actor());
@@ -91,7 +92,7 @@ class CustomerController {
   }
 
   /** {@code validity} is an ISO-8601 duration such as P30D; the default is configured. */
-  record TokenRequest(String purpose, String validity) {
+  record TokenRequest(@Size(max = 100) String purpose, @Size(max = 40) String validity) {
 
     Duration validityDuration() {
       if (validity == null) {

@@ -4,6 +4,7 @@ import com.drivecare.people.Groups;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.people.Region;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.ForbiddenException;
 import com.drivecare.platform.InputValidator;
 import com.drivecare.platform.InvalidInputException.FieldError;
 import com.drivecare.platform.NotFoundException;
@@ -35,6 +36,26 @@ public class CustomerService {
     this.clock = clock;
   }
 
+  /**
+   * Creates a customer for {@code caller}: staff of a region create customers of that region only
+   * (403 otherwise), like what they read.
+   */
+  @Transactional
+  public Customer create(NewCustomer input, Caller caller) {
+    if (input.region() != null && !caller.maySee(-1, input.region()) && organisation.region(input.region()).isPresent()) {
+      throw new ForbiddenException("region", "is not your region: you create customers of "
+          + describeScope(caller) + " only");
+    }
+    return create(input);
+  }
+
+  /** Describes where {@code caller} may write, for a refusal. */
+  static String describeScope(Caller caller) {
+    String scope = caller instanceof Caller.Staff staff ? staff.regionScope() : null;
+    return Caller.Staff.NO_REGION.equals(scope) ? "no region (you are not placed in one yet)" : "region " + scope;
+  }
+
+  /** Creates a customer, with no regard to who asks (demo data, set-up). */
   @Transactional
   public Customer create(NewCustomer input) {
     List<FieldError> errors = validator.errors(input);

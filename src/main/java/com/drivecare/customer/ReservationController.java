@@ -30,7 +30,7 @@ class ReservationController {
 
   @PostMapping(consumes = "application/json")
   ResponseEntity<Reservation> create(@RequestBody NewReservation input) {
-    Reservation created = reservations.create(input);
+    Reservation created = reservations.create(input, Caller.current());
     return ResponseEntity.created(URI.create("/api/reservations/" + created.number())).body(created);
   }
 
@@ -38,7 +38,7 @@ class ReservationController {
   ImportReport importCsv(InputStream body) {
     return importer.importCsv(body, CSV_COLUMNS, row -> reservations.create(new NewReservation(row.text("number"),
         row.number("customerId"), row.text("model"), row.decimal("deposit"), row.text("currency"),
-        row.enumeration("status", ReservationStatus.class))), Reservation::number);
+        row.enumeration("status", ReservationStatus.class)), Caller.current()), Reservation::number);
   }
 
   @GetMapping("/{number}")

@@ -37,10 +37,24 @@ public class ReservationService {
     this.clock = clock;
   }
 
+  /**
+   * Records a reservation for {@code caller}: staff of a region record reservations of the customers
+   * they can see only; another's customer is unknown to them, as when they read.
+   */
+  @Transactional
+  public Reservation create(NewReservation input, Caller caller) {
+    return create(input, customer -> caller.maySee(customer.id(), customer.region()));
+  }
+
+  /** Records a reservation, with no regard to who asks (demo data, set-up). */
   @Transactional
   public Reservation create(NewReservation input) {
+    return create(input, customer -> true);
+  }
+
+  private Reservation create(NewReservation input, java.util.function.Predicate<Customer> visible) {
     List<FieldError> errors = validator.errors(input);
-    Optional<Customer> customer = Optional.ofNullable(input.customerId()).flatMap(customers::find);
+    Optional<Customer> customer = Optional.ofNullable(input.customerId()).flatMap(customers::find).filter(visible);
     if (input.customerId() != null && customer.isEmpty()) {
       errors.add(new FieldError("customerId", "is not a known customer: " + input.customerId()));
     }

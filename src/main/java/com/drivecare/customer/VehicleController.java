@@ -34,7 +34,7 @@ class VehicleController {
 
   @PostMapping(consumes = "application/json")
   ResponseEntity<Vehicle> create(@RequestBody NewVehicle input) {
-    Vehicle created = vehicles.create(input);
+    Vehicle created = vehicles.create(input, Caller.current());
     return ResponseEntity.created(URI.create("/api/vehicles/" + created.id())).body(created);
   }
 
@@ -42,7 +42,7 @@ class VehicleController {
   ImportReport importCsv(InputStream body) {
     return importer.importCsv(body, CSV_COLUMNS, row -> vehicles.create(new NewVehicle(row.text("vin"),
         row.text("plate"), row.text("model"), row.integer("modelYear"), row.decimal("listPrice"),
-        row.number("ownerId"), row.text("region"))), Vehicle::id);
+        row.number("ownerId"), row.text("region")), Caller.current()), Vehicle::id);
   }
 
   @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package com.drivecare.customer;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.ForbiddenException;
 import com.drivecare.platform.InputValidator;
 import com.drivecare.platform.InvalidInputException.FieldError;
 import com.drivecare.platform.NotFoundException;
@@ -31,14 +32,32 @@ public class VehicleService {
     this.clock = clock;
   }
 
+  /**
+   * Registers a vehicle for {@code caller}: staff of a region name owners they can see and register
+   * vehicles of their region only (an owner they cannot see is unknown; another region is 403).
+   */
+  @Transactional
+  public Vehicle create(NewVehicle input, Caller caller) {
+    if (input.region() != null && !caller.maySee(-1, input.region()) && organisation.region(input.region()).isPresent()) {
+      throw new ForbiddenException("region", "is not your region: you register vehicles of "
+          + CustomerService.describeScope(caller) + " only");
+    }
+    return create(input, customer -> caller.maySee(customer.id(), customer.region()));
+  }
+
+  /** Registers a vehicle, with no regard to who asks (demo data, set-up). */
   @Transactional
   public Vehicle create(NewVehicle input) {
+    return create(input, customer -> true);
+  }
+
+  private Vehicle create(NewVehicle input, java.util.function.Predicate<Customer> visible) {
     List<FieldError> errors = validator.errors(input);
     String vin = Vin.normalise(input.vin());
     if (vin != null && !vin.isEmpty()) {
       Vin.problem(vin).ifPresent(p -> errors.add(new FieldError("vin", p)));
     }
-    Optional<Customer> owner = Optional.ofNullable(input.ownerId()).flatMap(customers::find);
+    Optional<Customer> owner = Optional.ofNullable(input.ownerId()).flatMap(customers::find).filter(visible);
     if (input.ownerId() != null && owner.isEmpty()) {
       errors.add(new FieldError("ownerId", "is not a known customer: " + input.ownerId()));
     }

@@ -1,6 +1,7 @@
 package com.drivecare.people;
 
 import com.drivecare.platform.InputValidator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.drivecare.platform.InvalidInputException.FieldError;
 import com.drivecare.platform.NotFoundException;
 import jakarta.validation.constraints.NotBlank;
@@ -125,6 +126,12 @@ class RegionController {
       @NotBlank @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency,
       LocalTime callingWindowStart, LocalTime callingWindowEnd) {}
 
-  record AgentInput(@Size(max = 16) String region, @Size(max = 64) String managerId,
+  /**
+   * The whole agent ({@code PUT} replaces him): every field must be present, null where it is to be
+   * empty — a region left out is refused, never taken for "national".
+   */
+  record AgentInput(@JsonProperty(required = true) @Size(max = 16) String region,
+      @JsonProperty(required = true) @Size(max = 64) String managerId,
+      @JsonProperty(required = true)
       @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "must be an E.164 number") String phone) {}
 }

@@ -1,5 +1,6 @@
 package com.drivecare.platform;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,9 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the Drivecare API as {@code application/problem+json} (RFC 9457): a title, a detail
- * that says what was wrong and, for invalid input, {@code errors: [{field, reason}]}.
+ * that says what was wrong and, for invalid input, {@code errors: [{field, reason}]}. It advises every
+ * handler, so Spring MVC's own refusals (unknown path, method not allowed, unsupported media type)
+ * come as problems too; what never reaches Spring MVC is answered by {@link ProblemErrorController}.
  */
-@RestControllerAdvice(basePackages = "com.drivecare")
+@RestControllerAdvice
 public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemDetailsHandler.class);
@@ -32,6 +36,30 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden",
+        e.errors().stream().map(f -> f.field() + " " + f.reason()).collect(Collectors.joining("; ")));
+    problem.setProperty("errors", e.errors());
+    return problem;
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail tooLarge(PayloadTooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage());
+  }
+
+  /**
+   * A value the database refused (too long, out of range) that no validation caught first: a 400, and
+   * a warning in the log, since the validation that should have named the field is missing.
+   */
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ProblemDetail refusedByDatabase(RuntimeException e) {
+    LOG.warn("Input refused by the database, not by validation: {}", e.getMessage());
+    return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        "A value is too long, out of range or conflicts with data already stored; nothing was written.");
   }
 
   @ExceptionHandler(ConflictException.class)
@@ -78,7 +106,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return invalid(List.of(new InvalidInputException.FieldError(e.getName(), "is not a valid value: " + e.getValue())));
+    Class<?> type = e.getRequiredType();
+    String value = e.getValue() == null ? "" : shorten(String.valueOf(e.getValue()));
+    String reason = type == java.time.LocalDate.class ? "must be a date such as 2026-11-23, not " + value
+        : type != null && (type.isEnum() || Number.class.isAssignableFrom(type) || type.isPrimitive())
+            ? expected(type, value) : "is not a valid value: " + value;
+    return invalid(List.of(new InvalidInputException.FieldError(e.getName(), reason)));
   }
 
   @Override
@@ -108,21 +141,84 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     Throwable cause = e.getCause();
     ProblemDetail body;
     if (cause instanceof UnrecognizedPropertyException u) {
-      body = invalid(List.of(new InvalidInputException.FieldError(u.getPropertyName(), "is not a known field")));
-    } else if (cause instanceof InvalidFormatException f) {
-      body = invalid(List.of(new InvalidInputException.FieldError(path(f), "is not a valid value: " + f.getValue())));
-    } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-      body = invalid(List.of(new InvalidInputException.FieldError(path(m), "has the wrong type")));
+      body = invalid(List.of(new InvalidInputException.FieldError(path(u), "is not a known field")));
+    } else if (cause instanceof MismatchedInputException m && missingProperty(m) != null) {
+      body = invalid(List.of(new InvalidInputException.FieldError(missingProperty(m),
+          "is required (null where it is to be empty)")));
+    } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      body = invalid(List.of(new InvalidInputException.FieldError(path(m), reason(m))));
+    } else if (cause instanceof JsonMappingException m) {
+      body = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "The request body " + reason(m) + ".");
     } else {
       body = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "The request body is missing or is not valid JSON.");
     }
-    return ResponseEntity.badRequest().body(body);
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
-  private static String path(MismatchedInputException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
+  /** Why a JSON value does not fit its field: what the field takes, in the caller's terms, and what he sent. */
+  private static String reason(JsonMappingException e) {
+    if (e instanceof MismatchedInputException m) {
+      Object value = m instanceof InvalidFormatException f ? f.getValue() : null;
+      return expected(m.getTargetType(), value);
+    }
+    if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+      return "is out of range: " + expected(c.getTargetType(), null);
+    }
+    return "has the wrong type";
+  }
+
+  private static String expected(Class<?> type, Object value) {
+    String what;
+    if (type == null) {
+      what = "has the wrong type";
+    } else if (type.isEnum()) {
+      what = "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+          .collect(Collectors.joining(", ")) + " (by name)";
+    } else if (type == Integer.class || type == int.class) {
+      what = "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    } else if (type == Long.class || type == long.class || type == Short.class || type == short.class) {
+      what = "must be a whole number";
+    } else if (Number.class.isAssignableFrom(type) || type == double.class) {
+      what = "must be a number";
+    } else if (type == Boolean.class || type == boolean.class) {
+      what = "must be true or false";
+    } else if (type == String.class) {
+      what = "must be a string";
+    } else if (type == java.time.LocalDate.class) {
+      what = "must be a date such as 2026-11-23";
+    } else if (type == java.time.LocalTime.class) {
+      what = "must be a time such as 08:00";
+    } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      what = "must be a list";
+    } else {
+      what = "must be a JSON object";
+    }
+    return value == null ? what : what + ", not " + shorten(String.valueOf(value));
+  }
+
+  static String shorten(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+  }
+
+  private static String missingProperty(MismatchedInputException e) {
+    var matcher = MISSING_CREATOR_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
+    return matcher.find() ? matcher.group(1) : null;
+  }
+
+  private static final java.util.regex.Pattern MISSING_CREATOR_PROPERTY =
+      java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
+
+  /** The field as the caller wrote it: {@code parts.expected}, {@code remedyOptions[0]}. */
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+      } else {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   private static String lastNode(String path) {

@@ -18,8 +18,12 @@ import com.drivecare.platform.InputValidator;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.InvalidInputException.FieldError;
 import com.drivecare.platform.NotFoundException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,7 +80,14 @@ public class RecallBookingService {
     this.clock = clock;
   }
 
-  public record ServiceCenter(String id, String name, String region, int dailySlots, int mobileUnits) {}
+  /** A service centre; as input ({@code PUT /api/service-centers/{id}}) every field is required. */
+  public record ServiceCenter(
+      @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$",
+          message = "must be 1 to 20 letters, digits, dashes or underscores") String id,
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 16) String region,
+      @NotNull @Min(0) @Max(100000) Integer dailySlots,
+      @NotNull @Min(0) @Max(100000) Integer mobileUnits) {}
 
   public record BookingRequest(@NotNull RecallCampaign.RemedyOption option, @NotBlank String serviceCenter,
       @NotNull LocalDate date) {}
@@ -92,12 +103,11 @@ public class RecallBookingService {
 
   @Transactional
   public void saveCenter(ServiceCenter c) {
-    if (organisation.region(c.region()).isEmpty()) {
-      throw new InvalidInputException("region", "is not a known region: " + c.region());
+    List<FieldError> errors = validator.errors(c);
+    if (c.region() != null && c.region().length() <= 16 && organisation.region(c.region()).isEmpty()) {
+      errors.add(new FieldError("region", "is not a known region: " + c.region()));
     }
-    if (c.dailySlots() < 0 || c.mobileUnits() < 0) {
-      throw new InvalidInputException("dailySlots", "and mobileUnits must not be negative");
-    }
+    InputValidator.check(errors);
     int updated = jdbc.sql("update drivecare.service_center set name = ?, region = ?, daily_slots = ?, mobile_units = ? where id = ?")
         .params(c.name(), c.region(), c.dailySlots(), c.mobileUnits(), c.id()).update();
     if (updated == 0) {

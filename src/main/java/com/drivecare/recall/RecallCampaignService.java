@@ -42,6 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecallCampaignService {
 
   static final int IMPORT_CHUNK = 1000;
+  /**
+   * The longest notice: the drafts are the engine's string variables {@code noticeEn}/{@code noticeFr}
+   * (4,000 characters) until approval; the notice form takes no more either.
+   */
+  static final int NOTICE_MAX_LENGTH = 4000;
 
   private final RecallRepository recalls;
   private final VehicleRepository vehicles;
@@ -54,12 +59,15 @@ public class RecallCampaignService {
   private final com.drivecare.contact.NotificationTemplates templates;
   private final RecallProperties properties;
   private final com.drivecare.contact.ContactLog contactLog;
+  private final com.drivecare.customer.ImportLimits importLimits;
 
   RecallCampaignService(RecallRepository recalls, VehicleRepository vehicles, OrganisationRepository organisation,
       InputValidator validator, TransactionTemplate transaction, Clock clock,
       org.camunda.bpm.engine.RuntimeService runtimeService, com.drivecare.contact.NotificationTemplates templates,
-      RecallProperties properties, com.drivecare.contact.ContactLog contactLog) {
+      RecallProperties properties, com.drivecare.contact.ContactLog contactLog,
+      com.drivecare.customer.ImportLimits importLimits) {
     this.contactLog = contactLog;
+    this.importLimits = importLimits;
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.properties = properties;
@@ -120,6 +128,14 @@ public class RecallCampaignService {
         input.remedyOptions().stream().distinct().toList(), input.remedyHours(), parts.availableNow(),
         parts.availableNow() ? null : parts.expected(), RecallCampaign.CampaignStatus.DRAFT, coordinator,
         clock.instant(), null, null);
+    String noticeEn = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH));
+    String noticeFr = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH));
+    int longest = Math.max(noticeEn.length(), noticeFr.length());
+    if (longest > NOTICE_MAX_LENGTH) {
+      throw new com.drivecare.platform.InvalidInputException("defectDescription", "with title, component, safetyRisk"
+          + " and remedy makes a draft notice of " + longest + " characters; a notice holds at most "
+          + NOTICE_MAX_LENGTH + ": shorten them by " + (longest - NOTICE_MAX_LENGTH) + " characters together");
+    }
     recalls.insert(campaign, parts.regions() == null ? List.of() : parts.regions().stream()
         .map(s -> new RecallRepository.Stock(s.region(), s.available(), s.expected())).toList());
     Map<String, Object> variables = new java.util.HashMap<>();
@@ -135,8 +151,8 @@ public class RecallCampaignService {
     variables.put(RecallProcess.VAR_LAUNCH_CHUNK_SIZE, properties.launchChunkSize());
     variables.put(RecallProcess.VAR_REMINDER_SWEEP_CYCLE, properties.sweepCycle());
     variables.putAll(properties.reminderSchedule().variables());
-    variables.put("noticeEn", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH)));
-    variables.put("noticeFr", draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH)));
+    variables.put("noticeEn", noticeEn);
+    variables.put("noticeFr", noticeFr);
     runtimeService.startProcessInstanceByKey(RecallProcess.CAMPAIGN_KEY, campaign.id(), variables);
     return view(input.id());
   }
@@ -304,7 +320,8 @@ public class RecallCampaignService {
   /**
    * Adds vehicles by VIN: one VIN a line, or a CSV whose header has a {@code vin} column. Repeatable
    * before launch; a VIN already in the campaign, unknown to us or invalid is reported by line, never
-   * added twice. Accepted VINs are committed in chunks, so no transaction holds the whole file.
+   * added twice. Accepted VINs are committed in chunks, so no transaction holds the whole file. The
+   * file is read whole first: one over the byte or line limit is refused (413) before a VIN is added.
    */
   public ImportReport importVehicles(String id, InputStream body) {
     RecallCampaign campaign = recalls.find(id).orElseThrow(() -> new NotFoundException("Recall campaign " + id));
@@ -312,10 +329,19 @@ public class RecallCampaignService {
       throw new ConflictException("Campaign " + id + " is " + campaign.status() + "; vehicles are imported before launch");
     }
     List<Object> accepted = new ArrayList<>();
-    List<ImportReport.Rejected> rejected = new ArrayList<>();
+    com.drivecare.customer.ImportLimits.Rejections rejected = importLimits.rejections();
     Set<String> inFile = new HashSet<>();
     Map<String, Long> chunk = new java.util.LinkedHashMap<>(); // VIN → line
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    byte[] bytes = com.drivecare.customer.ImportLimits.readAtMost(body, importLimits.vinListMaxBytes());
+    long lines = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n' || i == bytes.length - 1) {
+        lines++;
+      }
+    }
+    com.drivecare.customer.ImportLimits.checkRows(lines, importLimits.vinListMaxRows());
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
       String line;
       long number = 0;
       int column = 0;
@@ -332,11 +358,11 @@ public class RecallCampaignService {
         String vin = Vin.normalise(column < fields.length ? fields[column].replace("\"", "") : "");
         Optional<String> problem = Vin.problem(vin);
         if (problem.isPresent()) {
-          rejected.add(new ImportReport.Rejected(number, "VIN " + problem.get()));
+          rejected.add(number, "VIN " + problem.get());
           continue;
         }
         if (!inFile.add(vin)) {
-          rejected.add(new ImportReport.Rejected(number, "duplicate: " + vin + " is already earlier in this file"));
+          rejected.add(number, "duplicate: " + vin + " is already earlier in this file");
           continue;
         }
         chunk.put(vin, number);
@@ -348,18 +374,17 @@ public class RecallCampaignService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    rejected.sort(java.util.Comparator.comparingLong(ImportReport.Rejected::line));
     runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
         .processDefinitionKey(RecallProcess.CAMPAIGN_KEY).list()
         .forEach(pi -> runtimeService.setVariable(pi.getId(), "vehicleCount", view(id).vehicles()));
-    return new ImportReport(accepted.size(), rejected.size(), accepted, rejected);
+    return importLimits.report(accepted, rejected, false);
   }
 
   /**
    * Looks the chunk's VINs up at once — ours? in the campaign already? — and commits the vehicles
    * that may go in, in one batch and one transaction.
    */
-  private List<Object> save(String id, Map<String, Long> chunk, List<ImportReport.Rejected> rejected) {
+  private List<Object> save(String id, Map<String, Long> chunk, com.drivecare.customer.ImportLimits.Rejections rejected) {
     if (chunk.isEmpty()) {
       return List.of();
     }
@@ -371,9 +396,9 @@ public class RecallCampaignService {
       List<Vehicle> toAdd = new ArrayList<>();
       chunk.forEach((vin, line) -> {
         if (!ours.containsKey(vin)) {
-          rejected.add(new ImportReport.Rejected(line, "unknown VIN: " + vin + " is not a vehicle of ours"));
+          rejected.add(line, "unknown VIN: " + vin + " is not a vehicle of ours");
         } else if (already.contains(vin)) {
-          rejected.add(new ImportReport.Rejected(line, "duplicate: " + vin + " is already in the campaign"));
+          rejected.add(line, "duplicate: " + vin + " is already in the campaign");
         } else {
           toAdd.add(ours.get(vin));
           vins.add(vin);
