@@ -74,10 +74,13 @@ public final class Api {
   }
 
   private Response send(HttpRequest.Builder request) {
+    return Response.of(exchange(client, request.build()));
+  }
+
+  /** Sends a request and waits for the whole answer; a failure to talk to the server fails the test. */
+  public static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -87,6 +90,12 @@ public final class Api {
   }
 
   public record Response(int status, String contentType, String body) {
+
+    public static Response of(HttpResponse<String> response) {
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);

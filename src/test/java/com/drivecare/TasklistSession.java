@@ -1,6 +1,5 @@
 package com.drivecare;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -75,17 +74,9 @@ public final class TasklistSession {
   }
 
   private Api.Response send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      response.headers().firstValue("X-XSRF-TOKEN").filter(t -> !t.isBlank() && !t.equals("Fetch"))
-          .ifPresent(t -> token = t);
-      return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> response = Api.exchange(browser, request.build());
+    response.headers().firstValue("X-XSRF-TOKEN").filter(t -> !t.isBlank() && !t.equals("Fetch"))
+        .ifPresent(t -> token = t);
+    return Api.Response.of(response);
   }
 }
