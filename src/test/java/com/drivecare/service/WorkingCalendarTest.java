@@ -45,6 +45,25 @@ class WorkingCalendarTest {
   }
 
   @Test
+  void publicHolidaysComeFromTheCountryAndStateWithTheRegionsClosingDaysOnTop() {
+    WorkingCalendar bavaria = new WorkingCalendar(new WorkingCalendar.Settings(
+        new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(18, 0), List.of()),
+        Map.of("BY", new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(18, 0),
+            List.of(LocalDate.of(2026, 12, 24)), "de-by"))));
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    // Wednesday 23 December 2026 16:00 + 4 h: 2 h that day, then Christmas Eve (closing day),
+    // Christmas Day and the weekend, then 2 h on Monday 28 December
+    assertThat(bavaria.addWorkingTime(LocalDateTime.of(2026, 12, 23, 16, 0).atZone(berlin).toInstant(),
+        Duration.ofHours(4), "BY", berlin)).isEqualTo(LocalDateTime.of(2026, 12, 28, 10, 0).atZone(berlin).toInstant());
+    // Epiphany (6 January) is a public holiday in Bavaria, in no configuration of ours
+    assertThat(bavaria.addWorkingTime(LocalDateTime.of(2027, 1, 5, 16, 0).atZone(berlin).toInstant(),
+        Duration.ofHours(4), "BY", berlin)).isEqualTo(LocalDateTime.of(2027, 1, 7, 10, 0).atZone(berlin).toInstant());
+    // and in years nobody typed in
+    assertThat(bavaria.addWorkingTime(LocalDateTime.of(2031, 1, 6, 9, 0).atZone(berlin).toInstant(),
+        Duration.ofHours(1), "BY", berlin)).isEqualTo(LocalDateTime.of(2031, 1, 7, 9, 0).atZone(berlin).toInstant());
+  }
+
+  @Test
   void summerTimeChangeKeepsLocalHours() {
     // Friday 27 March 2026 16:00 + 4 working hours → Monday 30 March 10:00, after the clocks went forward
     assertThat(add(at(2026, 3, 27, 16, 0), 4, "XX")).isEqualTo(at(2026, 3, 30, 10, 0));
