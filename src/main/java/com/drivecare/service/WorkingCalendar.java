@@ -82,12 +82,7 @@ public class WorkingCalendar {
       @DefaultValue("08:00") LocalTime start,
       @DefaultValue("18:00") LocalTime end,
       @DefaultValue List<LocalDate> holidays,
-      String publicHolidays) {
-
-    public Hours(List<DayOfWeek> days, LocalTime start, LocalTime end, List<LocalDate> holidays) {
-      this(days, start, end, holidays, null);
-    }
-  }
+      String publicHolidays) {}
 
   /** {@code standard} applies where a region has no calendar of its own. */
   @ConfigurationProperties("drivecare.service.calendar")

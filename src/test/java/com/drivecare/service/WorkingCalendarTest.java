@@ -21,9 +21,9 @@ class WorkingCalendarTest {
       DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
   final WorkingCalendar calendar = new WorkingCalendar(new WorkingCalendar.Settings(
-      new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(18, 0), List.of()),
+      new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(18, 0), List.of(), null),
       Map.of("FR", new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(9, 0), LocalTime.of(19, 0),
-          List.of(LocalDate.of(2026, 12, 25))))));
+          List.of(LocalDate.of(2026, 12, 25)), null))));
 
   @Test
   void countsOnlyWorkingHoursOfTheDay() {
@@ -47,7 +47,7 @@ class WorkingCalendarTest {
   @Test
   void publicHolidaysComeFromTheCountryAndStateWithTheRegionsClosingDaysOnTop() {
     WorkingCalendar bavaria = new WorkingCalendar(new WorkingCalendar.Settings(
-        new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(18, 0), List.of()),
+        new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(18, 0), List.of(), null),
         Map.of("BY", new WorkingCalendar.Hours(WEEKDAYS, LocalTime.of(8, 0), LocalTime.of(18, 0),
             List.of(LocalDate.of(2026, 12, 24)), "de-by"))));
     ZoneId berlin = ZoneId.of("Europe/Berlin");
