@@ -7,6 +7,7 @@ import com.drivecare.customer.ImportReport;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InputValidator;
+import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.InvalidInputException.FieldError;
 import com.drivecare.platform.NotFoundException;
 import jakarta.validation.Valid;
@@ -17,7 +18,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -340,22 +343,24 @@ public class RecallCampaignService {
       }
     }
     com.drivecare.customer.ImportLimits.checkRows(lines, importLimits.vinListMaxRows());
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-      String line;
-      long number = 0;
+    // a file that is not CSV is refused before any of it is written
+    try (CSVParser csv = vinList(bytes)) {
+      csv.forEach(record -> { });
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidInputException("file", "is not a readable VIN list or CSV: " + e.getMessage());
+    }
+    try (CSVParser csv = vinList(bytes)) {
       int column = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        String[] fields = line.split(",", -1);
-        if (number == 1 && headerColumn(fields).isPresent()) {
-          column = headerColumn(fields).get();
+      for (CSVRecord record : csv) {
+        long number = record.getRecordNumber(); // empty lines are kept, so records count as lines
+        if (number == 1 && headerColumn(record).isPresent()) {
+          column = headerColumn(record).get();
           continue;
         }
-        if (line.isBlank()) {
+        if (record.stream().allMatch(String::isBlank)) {
           continue;
         }
-        String vin = Vin.normalise(column < fields.length ? fields[column].replace("\"", "") : "");
+        String vin = Vin.normalise(column < record.size() ? record.get(column) : "");
         Optional<String> problem = Vin.problem(vin);
         if (problem.isPresent()) {
           rejected.add(number, "VIN " + problem.get());
@@ -410,9 +415,16 @@ public class RecallCampaignService {
     return vins;
   }
 
-  private static Optional<Integer> headerColumn(String[] fields) {
-    for (int i = 0; i < fields.length; i++) {
-      if (fields[i].trim().replace("\"", "").equalsIgnoreCase("vin")) {
+  /** A VIN list is a one-column CSV, or a CSV with a {@code vin} column; quoting as RFC 4180. */
+  private static final CSVFormat VIN_LIST = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+
+  private static CSVParser vinList(byte[] bytes) throws IOException {
+    return VIN_LIST.parse(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+  }
+
+  private static Optional<Integer> headerColumn(CSVRecord header) {
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i).equalsIgnoreCase("vin")) {
         return Optional.of(i);
       }
     }

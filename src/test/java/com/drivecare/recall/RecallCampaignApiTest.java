@@ -98,6 +98,27 @@ class RecallCampaignApiTest {
   }
 
   @Test
+  void aSpreadsheetsQuotedCsvIsReadAsCsvAndABrokenOneChangesNothing() {
+    coordinator.post("/api/recall-campaigns", campaign(campaignId, true));
+    Customer owner = testData.customer().create();
+    Vehicle first = testData.vehicle(owner.id());
+    Vehicle second = testData.vehicle(owner.id());
+    // the VIN is the second column, quoted, after a note with a comma in it; a blank line between
+    String quoted = "\"note\",\"VIN\"\n\"owner, called\",\"" + first.vin() + "\"\n\n\"\",\" " + second.vin() + " \"\n";
+    var report = coordinator.postCsv("/api/recall-campaigns/" + campaignId + "/vehicles", quoted);
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(report.json().get("rejected")).isEmpty();
+
+    Vehicle third = testData.vehicle(owner.id());
+    var broken = coordinator.postCsv("/api/recall-campaigns/" + campaignId + "/vehicles",
+        third.vin() + "\n\"unterminated," + TestData.europeanVin() + "\n");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.contentType()).startsWith("application/problem+json");
+    assertThat(coordinator.get("/api/recall-campaigns/" + campaignId).json().get("vehicles").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void aSlippedPartsDateIsCheckedFieldByField() {
     Map<String, Object> waiting = campaign(campaignId, false);
     waiting.put("parts", Map.of("availableNow", false, "expected", "2027-02-01"));
