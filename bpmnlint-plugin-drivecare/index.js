@@ -7,7 +7,8 @@ module.exports = {
         'meaningful-ids': 'error',
         'delegate-expression': 'error',
         'user-task-form': 'error',
-        'version-tag': 'error'
+        'version-tag': 'error',
+        'gateway-default': 'error'
       }
     }
   },
@@ -15,6 +16,7 @@ module.exports = {
     'meaningful-ids': './rules/meaningful-ids',
     'delegate-expression': './rules/delegate-expression',
     'user-task-form': './rules/user-task-form',
-    'version-tag': './rules/version-tag'
+    'version-tag': './rules/version-tag',
+    'gateway-default': './rules/gateway-default'
   }
 };
