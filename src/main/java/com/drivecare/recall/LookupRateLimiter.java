@@ -1,74 +1,90 @@
 package com.drivecare.recall;
 
-import java.time.Clock;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per client for the public VIN lookup: {@code drivecare.recall.lookups-per-minute}
- * requests a minute, refilled continuously. Per node: behind a load balancer each node counts its own.
+ * The allowance of the public VIN lookup per client address: {@code drivecare.recall.lookups-per-minute}
+ * requests a minute, refilled continuously — a token bucket of Bucket4j. On PostgreSQL the buckets
+ * live in the database ({@code drivecare.lookup_bucket}, rows expire once full again), so every node
+ * of a cluster counts against the same allowance; on H2 (one node, development) they live in memory.
+ * The client address is Tomcat's: behind a load balancer, trust its forwarded address with
+ * {@code SERVER_FORWARD_HEADERS_STRATEGY=native} and name the balancers in
+ * {@code SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES} (README, Production).
  */
 @Component
 class LookupRateLimiter {
 
-  private static final int MAX_CLIENTS = 100_000;
+  /** Local buckets beyond this many clients: the full ones are forgotten. */
+  private static final int MAX_LOCAL_CLIENTS = 100_000;
 
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final double perMinute;
-  private final Clock clock;
+  private final BucketConfiguration configuration;
+  private final long capacity;
+  private final ProxyManager<String> shared;
+  private final Map<String, Bucket> local = new ConcurrentHashMap<>();
 
   @Autowired
-  LookupRateLimiter(RecallProperties properties) {
-    this(properties.lookupsPerMinute());
+  LookupRateLimiter(RecallProperties properties, DataSource dataSource, ProcessEngineConfigurationImpl engine) {
+    this(properties.lookupsPerMinute(), "postgres".equals(engine.getDatabaseType())
+        ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).primaryKeyMapper(PrimaryKeyMapper.STRING)
+            .table("drivecare.lookup_bucket")
+            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+            .build()
+        : null);
   }
 
+  /** In memory, as on one node. */
   LookupRateLimiter(double perMinute) {
-    this.perMinute = perMinute;
-    this.clock = Clock.systemUTC();
+    this(perMinute, null);
+  }
+
+  private LookupRateLimiter(double perMinute, ProxyManager<String> shared) {
+    this.capacity = Math.max(1, Math.round(perMinute));
+    this.configuration = BucketConfiguration.builder()
+        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, Duration.ofMinutes(1)))
+        .build();
+    this.shared = shared;
   }
 
   /** Empty when the request may go ahead, otherwise how long the client should wait. */
-  java.util.Optional<Duration> acquire(String client) {
-    Instant now = clock.instant();
-    if (buckets.size() > MAX_CLIENTS) {
-      buckets.entrySet().removeIf(e -> e.getValue().isFull(now));
-    }
-    Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(perMinute, now));
-    return bucket.take(now);
+  Optional<Duration> acquire(String client) {
+    ConsumptionProbe probe = bucket(client).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? Optional.empty()
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()).plusMillis(1));
   }
 
-  private final class Bucket {
-    private double tokens;
-    private Instant updated;
-
-    Bucket(double tokens, Instant now) {
-      this.tokens = tokens;
-      this.updated = now;
+  private Bucket bucket(String client) {
+    if (shared != null) {
+      return shared.getProxy(client, () -> configuration);
     }
+    if (local.size() > MAX_LOCAL_CLIENTS) {
+      local.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+    }
+    return local.computeIfAbsent(client, c -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
+  }
 
-    synchronized java.util.Optional<Duration> take(Instant now) {
-      refill(now);
-      if (tokens >= 1) {
-        tokens -= 1;
-        return java.util.Optional.empty();
+  /** The database's buckets of clients who came back to a full allowance are deleted. */
+  @Scheduled(fixedDelayString = "PT1M")
+  void forgetFullBuckets() {
+    if (shared instanceof ExpiredEntriesCleaner cleaner) {
+      while (cleaner.removeExpired(1000) == 1000) {
+        // a batch at a time
       }
-      long waitMillis = (long) Math.ceil((1 - tokens) * 60_000 / perMinute);
-      return java.util.Optional.of(Duration.ofMillis(waitMillis));
-    }
-
-    synchronized boolean isFull(Instant now) {
-      refill(now);
-      return tokens >= perMinute;
-    }
-
-    private void refill(Instant now) {
-      double minutes = Duration.between(updated, now).toMillis() / 60_000.0;
-      tokens = Math.min(perMinute, tokens + minutes * perMinute);
-      updated = now;
     }
   }
 }
