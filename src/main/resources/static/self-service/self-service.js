@@ -180,16 +180,23 @@
     return has('outcome.' + o) ? t('outcome.' + o) : t('outcome.other');
   }
 
-  async function timeline(key) {
-    let entries = [];
-    try { entries = await api('GET', '/api/self-service/timeline/' + encodeURIComponent(key)); } catch (e) {
-      if (!(e instanceof ApiError && e.status === 404)) { throw e; }
+  async function timelineEntries(key) {
+    try { return await api('GET', '/api/self-service/timeline/' + encodeURIComponent(key)); } catch (e) {
+      if (e instanceof ApiError && e.status === 404) { return []; }
+      throw e;
     }
+  }
+
+  function timelineCard(entries) {
     const list = entries.length === 0 ? h('p', {}, t('common.history.empty')) : h('ol', { class: 'timeline' },
       entries.slice().reverse().map(e => h('li', {},
         h('div', { class: 'what' }, outcomeText(e)),
         h('div', { class: 'meta' }, [t('who.' + e.who, { name: e.name || t('brand') }), t('channel.' + e.channel), dateTime(e.at)].join(' · ')))));
     return card(t('common.history'), list);
+  }
+
+  async function timeline(key) {
+    return timelineCard(await timelineEntries(key));
   }
 
   async function download(path, filename) {
@@ -218,7 +225,7 @@
           say(t('link.fresh.sent'));
         }))));
     }
-    nodes.push(h('p', {}, h('a', { href: '#view=lookup' }, t('link.lookup'))));
+    if (kind === 'none') { nodes.push(h('p', {}, h('a', { href: '#view=lookup' }, t('link.lookup')))); }
     show(nodes);
   }
 
@@ -255,6 +262,10 @@
     const base = '/api/reservations/' + encodeURIComponent(number);
     const r = await api('GET', base);
     const c = await api('GET', base + '/cancellation');
+    const entries = await timelineEntries(r.number);
+    // the customer's own decision, while the ladder is still closing the case
+    const decided = entries.map(e => e.outcome).filter(o => o === 'CANCELLATION_REQUESTED'
+      || o === 'CANCELLATION_CONFIRMED_ONLINE' || o === 'CANCELLATION_WITHDRAWN_ONLINE').pop();
     const deposit = money(r.deposit, r.currency);
     const nodes = [backHome(), heading(t('res.title', { number: r.number })), h('p', { class: 'sub' }, r.model)];
     nodes.push(card(null, h('p', { class: 'status' }, t('res.status.' + r.status)),
@@ -270,6 +281,8 @@
           await api('POST', base + '/cancellation', { reason: reason.value.trim() || null });
           await rerender(t('res.requested'));
         }))));
+    } else if (r.status === 'CANCELLATION_REQUESTED' && decided && decided !== 'CANCELLATION_REQUESTED') {
+      nodes.push(card(null, h('p', { class: 'status' }, t('res.pending.' + decided, { deposit }))));
     } else if (r.status === 'CANCELLATION_REQUESTED') {
       const panelTitle = id('confirm');
       const confirmButton = h('button', { type: 'button', class: 'danger', 'aria-expanded': 'false', 'aria-controls': panelTitle + '-panel' }, t('res.confirm.button'));
@@ -293,7 +306,7 @@
           await rerender(t('res.kept'));
         }), confirmButton), panel));
     }
-    nodes.push(await timeline(r.number));
+    nodes.push(timelineCard(entries));
     return nodes;
   }
 
@@ -352,7 +365,7 @@
       const usual = (state.zone || '').startsWith('America/') ? 'USD' : (state.zone || '').startsWith('Europe/London') ? 'GBP' : 'EUR';
       const currency = h('select', {}, ['EUR', 'USD', 'GBP', 'CHF'].map(c => h('option', { value: c, selected: c === usual }, c)));
       const note = h('textarea', { maxlength: '1000' });
-      expenses.push(h('h3', {}, t('case.expense.title')), h('p', {}, t('case.expense.intro')),
+      expenses.push(h('p', {}, t('case.expense.intro')),
         field(t('case.expense.kind'), kind), field(t('case.expense.amount'), amount, t('case.expense.amount.hint')),
         field(t('case.expense.currency'), currency), field(t('case.expense.note'), note),
         h('div', { class: 'actions' }, action(t('case.expense.button'), 'primary', async () => {

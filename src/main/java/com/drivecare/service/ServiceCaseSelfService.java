@@ -8,7 +8,6 @@ import com.drivecare.platform.Caller;
 import com.drivecare.platform.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -85,7 +84,7 @@ class ServiceCaseSelfService {
     List<String> steps = running ? taskService.createTaskQuery().processInstanceId(c.processInstance()).list().stream()
         .map(Task::getTaskDefinitionKey).distinct().sorted().toList() : List.of();
     List<ServiceCaseRepository.Escalation> escalations = cases.escalations(number);
-    Escalation escalation = escalations.isEmpty() ? null : escalation(escalations.get(escalations.size() - 1), c, running);
+    Escalation escalation = escalations.isEmpty() ? null : escalation(c, escalations.get(escalations.size() - 1), running);
     List<Expense> expenses = cases.expenses(number).stream().map(e -> new Expense(e.kind(), e.amount(), e.currency(),
         e.note(), e.status(), e.decision(), e.submittedAt(), e.decidedAt())).toList();
     return new CaseFile(c.number(), c.status(), stage, c.kind(), c.tier(), vehicle.model(), vehicle.plate(), vehicle.vin(),
@@ -94,17 +93,19 @@ class ServiceCaseSelfService {
   }
 
   /**
-   * Who decides on the escalation and by when: in the pilot, the manager the case's process named
-   * (the regional manager once the manager let the time pass); elsewhere the case owner.
+   * Who decides on the escalation and by when: whoever the case's process gave the decision task —
+   * in the pilot the owner's manager (the regional manager once the manager let the time pass),
+   * elsewhere the case owner as a priority — and that task's due date.
    */
-  private Escalation escalation(ServiceCaseRepository.Escalation e, ServiceCaseRepository.ServiceCase c, boolean running) {
+  private Escalation escalation(ServiceCaseRepository.ServiceCase c, ServiceCaseRepository.Escalation e, boolean running) {
     String deciderId = e.decidedBy();
     Instant answerBy = null;
     if ("OPEN".equals(e.status()) && running) {
-      Object manager = runtimeService.getVariable(c.processInstance(), ServiceCaseProcess.VAR_ESCALATION_MANAGER);
-      deciderId = e.pilot() ? (manager == null ? null : manager.toString()) : c.caseOwner();
-      Object due = runtimeService.getVariable(c.processInstance(), "managerAnswerDue");
-      answerBy = due instanceof Date d ? d.toInstant() : null;
+      Task decision = taskService.createTaskQuery().processInstanceId(c.processInstance())
+          .taskDefinitionKeyIn(ServiceCaseProcess.TASK_MANAGER_DECISION, ServiceCaseProcess.TASK_PRIORITY_FOLLOW_UP)
+          .list().stream().findFirst().orElse(null);
+      deciderId = decision == null ? null : decision.getAssignee();
+      answerBy = decision == null || decision.getDueDate() == null ? null : decision.getDueDate().toInstant();
     }
     StaffMember decider = deciderId == null ? null : assignment.staffMember(deciderId).orElse(null);
     return new Escalation(e.status(), e.pilot(), decider, answerBy, e.decision(), e.openedAt(), e.decidedAt());
