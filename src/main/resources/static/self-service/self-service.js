@@ -118,7 +118,7 @@
   }
 
   function show(nodes, keepFocus) {
-    view.replaceChildren(...nodes);
+    view.replaceChildren(...nodes.flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
     view.setAttribute('aria-busy', 'false');
     if (!keepFocus) {
       const h1 = view.querySelector('h1');
@@ -576,7 +576,7 @@
         return;
       }
       results.replaceChildren(card(null, h('p', { class: 'status' }, t('lookup.found', { vin, count: data.recalls.length }))),
-        data.recalls.map(r => card(r.campaignId + ' — ' + r.title,
+        ...data.recalls.map(r => card(r.campaignId + ' — ' + r.title,
           h('dl', { class: 'facts' }, h('dt', {}, t('recall.wrong')), h('dd', {}, r.defect), h('dt', {}, t('recall.risk')), h('dd', {}, r.safetyRisk),
             h('dt', {}, t('recall.remedy')), h('dd', {}, r.remedy + ' ' + t('recall.duration', { hours: r.remedyHours }))),
           h('p', {}, r.remedyAvailable ? t('lookup.remedy.available') : r.partsExpected ? t('lookup.remedy.expected', { date: day(r.partsExpected) }) : t('lookup.remedy.waiting')))),
