@@ -225,7 +225,7 @@ class RemedyDelegates {
         return; // a retried job: the survey (and its token) exists already
       }
       String token = surveys.open(execution.getProcessBusinessKey(), owner.id());
-      values.put("surveyLink", publicBaseUrl.get() + "/self-service/#view=survey&survey=" + token);
+      values.put("surveyLink", publicBaseUrl.get() + "/self-service/#survey=" + token);
       notifications.request(new NotificationRequest("recall-survey", owner.id(), execution.getProcessBusinessKey(),
           key, null, null, values, false));
     };

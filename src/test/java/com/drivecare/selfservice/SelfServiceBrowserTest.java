@@ -305,7 +305,7 @@ class SelfServiceBrowserTest {
       ClockUtil.reset();
     }
     String link = link(marc, "recall-survey");
-    assertThat(link).contains("#view=survey&survey=");
+    assertThat(link).contains("/self-service/#survey=");
 
     browser.size(Browser.PHONE);
     browser.open(link);
