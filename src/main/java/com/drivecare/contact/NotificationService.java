@@ -5,6 +5,7 @@ import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.people.AssignmentService;
 import com.drivecare.people.StaffMember;
+import com.drivecare.platform.PublicBaseUrl;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +41,11 @@ public class NotificationService {
   private final AccessTokenService tokens;
   private final ContactLog contactLog;
   private final Clock clock;
-  private final String publicBaseUrl;
+  private final PublicBaseUrl publicBaseUrl;
 
   NotificationService(OutboxRepository outbox, CustomerRepository customers, NotificationTemplates templates,
       ConsentService consent, AssignmentService assignment, AccessTokenService tokens, ContactLog contactLog,
-      Clock clock, @Value("${drivecare.public-base-url}") String publicBaseUrl) {
+      Clock clock, PublicBaseUrl publicBaseUrl) {
     this.outbox = outbox;
     this.customers = customers;
     this.templates = templates;
@@ -231,8 +231,25 @@ public class NotificationService {
 
   private String link(String token, String businessKey) {
     // the token travels in the fragment, which browsers never send to a server or put in its logs
-    return UriComponentsBuilder.fromUriString(publicBaseUrl).path("/self-service/")
-        .fragment("token=" + token + (businessKey == null ? "" : "&case=" + businessKey))
+    String view = view(businessKey);
+    return UriComponentsBuilder.fromUriString(publicBaseUrl.get()).path("/self-service/")
+        .fragment("token=" + token + (view == null ? "" : "&view=" + view)
+            + (businessKey == null ? "" : "&case=" + businessKey))
         .build().toUriString();
+  }
+
+  /**
+   * Which view of the self-service page a link about this case opens, from the form of its business
+   * key: {@code <campaignId>:<VIN>} a recall, {@code SC-…} a service case, {@code customer-…} the
+   * customer's whole file, anything else a reservation number. Null: the whole file.
+   */
+  static String view(String businessKey) {
+    if (businessKey == null || businessKey.startsWith("customer-")) {
+      return null;
+    }
+    if (businessKey.contains(":")) {
+      return "recall";
+    }
+    return businessKey.matches("SC-\\d+") ? "case" : "reservation";
   }
 }

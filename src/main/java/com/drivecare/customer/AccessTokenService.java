@@ -93,6 +93,18 @@ public class AccessTokenService {
         .query(Long.class).optional();
   }
 
+  /**
+   * The customer a token was issued to, whether or not it is still valid — to send him a fresh link
+   * at the address on file when an old one no longer opens his page.
+   */
+  public Optional<Long> issuedTo(String token) {
+    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select customer_id from drivecare.customer_access_token where token_hash = ?")
+        .param(SecretTokens.hash(token)).query(Long.class).optional();
+  }
+
   public List<TokenInfo> list(long customerId) {
     return jdbc.sql("select * from drivecare.customer_access_token where customer_id = ? order by id")
         .param(customerId)

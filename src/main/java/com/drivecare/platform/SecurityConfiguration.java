@@ -75,6 +75,10 @@ public class SecurityConfiguration {
             .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
             // "is my car affected?" is public (rate-limited, no personal data)
             .requestMatchers(path(HttpMethod.GET, "/api/recalls"), path(HttpMethod.POST, "/api/surveys/{token}")).permitAll()
+            // the self-service page: its texts, what a survey link is about, and "send me a fresh link" (which
+            // writes only to the address on file of whoever the old link was issued to) need no login
+            .requestMatchers(path(HttpMethod.GET, "/api/self-service/texts"), path(HttpMethod.GET, "/api/surveys/{token}"),
+                path(HttpMethod.POST, "/api/self-service/fresh-link")).permitAll()
             .requestMatchers(path(HttpMethod.PUT, "/api/service-centers/**")).hasRole(Groups.ADMINS)
             // recall campaigns are set up by recall coordinators
             .requestMatchers(path(HttpMethod.POST, "/api/recall-campaigns"), path(HttpMethod.POST, "/api/recall-campaigns/**"))
@@ -99,7 +103,9 @@ public class SecurityConfiguration {
                 path(HttpMethod.POST, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
                 path(HttpMethod.GET, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
                 path(HttpMethod.DELETE, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
-                path(HttpMethod.GET, "/api/service-centers"))
+                path(HttpMethod.GET, "/api/service-centers"),
+                // the customer's views for his self-service page
+                path(HttpMethod.GET, "/api/self-service/**"))
             .hasAnyRole(STAFF, CUSTOMER)
             .requestMatchers(path("/api/**")).hasRole(STAFF)
             .anyRequest().denyAll())

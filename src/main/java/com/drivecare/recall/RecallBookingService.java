@@ -229,7 +229,7 @@ public class RecallBookingService {
             rs.getString("status"))).optional();
   }
 
-  private Vehicle visibleVehicle(String campaignId, String vin, Caller caller) {
+  Vehicle visibleVehicle(String campaignId, String vin, Caller caller) {
     Optional<String> problem = Vin.problem(vin);
     if (problem.isPresent()) {
       throw new InvalidInputException("vin", problem.get());
@@ -250,7 +250,7 @@ public class RecallBookingService {
             rs.getInt("daily_slots"), rs.getInt("mobile_units"))).optional();
   }
 
-  private boolean hasRoom(ServiceCenter center, RecallCampaign.RemedyOption option, LocalDate day) {
+  boolean hasRoom(ServiceCenter center, RecallCampaign.RemedyOption option, LocalDate day) {
     boolean mobile = option == RecallCampaign.RemedyOption.MOBILE;
     long booked = jdbc.sql("""
         select count(*) from drivecare.recall_appointment where center_id = ? and appointment_day = ? and status = 'BOOKED'

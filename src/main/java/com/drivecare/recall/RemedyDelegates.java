@@ -41,14 +41,14 @@ class RemedyDelegates {
   private final JdbcClient jdbc;
   private final SurveyService surveys;
   private final org.camunda.bpm.engine.RuntimeService runtimeService;
-  private final String publicBaseUrl;
+  private final com.drivecare.platform.PublicBaseUrl publicBaseUrl;
   private final Clock clock;
 
   RemedyDelegates(RecallRepository recalls, RecallOutreach outreach, RecallProperties properties,
       CustomerRepository customers, NotificationService notifications, ConsentService consent,
       AssignmentService assignment, ContactLog contactLog, JdbcClient jdbc, SurveyService surveys,
       org.camunda.bpm.engine.RuntimeService runtimeService,
-      @org.springframework.beans.factory.annotation.Value("${drivecare.public-base-url}") String publicBaseUrl, Clock clock) {
+      com.drivecare.platform.PublicBaseUrl publicBaseUrl, Clock clock) {
     this.outreach = outreach;
     this.properties = properties;
     this.surveys = surveys;
@@ -225,7 +225,7 @@ class RemedyDelegates {
         return; // a retried job: the survey (and its token) exists already
       }
       String token = surveys.open(execution.getProcessBusinessKey(), owner.id());
-      values.put("surveyLink", publicBaseUrl + "/self-service/#survey=" + token);
+      values.put("surveyLink", publicBaseUrl.get() + "/self-service/#survey=" + token);
       notifications.request(new NotificationRequest("recall-survey", owner.id(), execution.getProcessBusinessKey(),
           key, null, null, values, false));
     };

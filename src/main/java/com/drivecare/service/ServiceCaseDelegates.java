@@ -216,7 +216,7 @@ class ServiceCaseDelegates {
       values.put("personalLine", line == null ? "" : "\n\n" + line);
       notifications.request(new NotificationRequest("service-status-update", customerId(execution),
           execution.getProcessBusinessKey(), key(execution), null, caseOwner(execution),
-          values, false));
+          values, true));
       execution.getProcessInstance().removeVariable("personalLine");
     };
   }

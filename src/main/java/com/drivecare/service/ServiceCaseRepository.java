@@ -75,6 +75,24 @@ class ServiceCaseRepository {
         .query(ServiceCaseRepository::map).list();
   }
 
+  /** The customer's cases, newest first (his self-service page). */
+  List<ServiceCase> ofCustomer(long customerId) {
+    return jdbc.sql("select * from drivecare.service_case where customer_id = ? order by id desc").param(customerId)
+        .query(ServiceCaseRepository::map).list();
+  }
+
+  /** The case's escalations, oldest first. */
+  List<Escalation> escalations(String number) {
+    return jdbc.sql("select * from drivecare.service_escalation where case_number = ? order by id").param(number)
+        .query(ServiceCaseRepository::escalation).list();
+  }
+
+  /** The case's expenses, oldest first. */
+  List<Expense> expenses(String number) {
+    return jdbc.sql("select * from drivecare.service_expense where case_number = ? order by id").param(number)
+        .query(ServiceCaseRepository::expense).list();
+  }
+
   List<ServiceCase> all() {
     return jdbc.sql("select * from drivecare.service_case order by id").query(ServiceCaseRepository::map).list();
   }

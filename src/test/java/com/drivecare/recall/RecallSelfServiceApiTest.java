@@ -1,0 +1,153 @@
+package com.drivecare.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.drivecare.Api;
+import com.drivecare.DrivecareTest;
+import com.drivecare.Jobs;
+import com.drivecare.TestData;
+import com.drivecare.customer.Customer;
+import com.drivecare.customer.Vehicle;
+import com.drivecare.people.Groups;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The recall as its owner reads and books it on his page: facts, parts, free days, calendar file, survey subject. */
+@DrivecareTest
+class RecallSelfServiceApiTest {
+
+  @LocalServerPort int port;
+  @Autowired TestData testData;
+  @Autowired RecallCampaignService campaigns;
+  @Autowired SurveyService surveys;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired Jobs jobs;
+
+  String campaignId;
+  String center;
+  List<Customer> owners = new ArrayList<>();
+  List<Vehicle> vehicles = new ArrayList<>();
+  LocalDate tomorrow;
+
+  @BeforeEach
+  void launchedCampaign() {
+    String region = testData.freshRegion();
+    testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null);
+    String drafter = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    String approver = testData.staff(TestData.unique("victor"), Groups.RECALL_COORDINATORS, null, null);
+    campaignId = ("S" + TestData.unique("").substring(1, 9)).toUpperCase();
+    center = ("C" + TestData.unique("").substring(1, 9)).toUpperCase();
+    Api.at(port).basic("test-admin", "test-admin-secret").put("/api/service-centers/" + center,
+        Map.of("name", "Atelier Test", "region", region, "dailySlots", 1, "mobileUnits", 1));
+    campaigns.create(new RecallCampaignService.NewCampaign(campaignId, "Seat belt buckle", "Seat belt", "May not latch.",
+        "Occupant not restrained.", "Replace the buckle.", List.of(RecallCampaign.RemedyOption.DEALER,
+        RecallCampaign.RemedyOption.MOBILE), 2, new RecallCampaignService.Parts(true, null,
+        List.of(new RecallCampaignService.RegionStock(region, 10, null)))), drafter);
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 2; i++) {
+      Customer owner = testData.customer().speaking(i == 0 ? "fr" : "en").inRegion(region, "Europe/Paris").create();
+      owners.add(owner);
+      Vehicle v = testData.vehicle(owner.id());
+      vehicles.add(v);
+      csv.append(v.vin()).append('\n');
+    }
+    campaigns.importVehicles(campaignId, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+    jobs.runDue(NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
+    tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
+  }
+
+  @Test
+  void theOwnerReadsTheRecallSeesOnlyFreeDaysBooksAndGetsACalendarFile() {
+    var file = owner(0).get(self(0));
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.json().get("title").asText()).isEqualTo("Seat belt buckle");
+    assertThat(file.json().get("safetyRisk").asText()).isEqualTo("Occupant not restrained.");
+    assertThat(file.json().get("remedyHours").asInt()).isEqualTo(2);
+    assertThat(file.json().get("parts").get("available").asBoolean()).isTrue();
+    assertThat(file.json().get("status").asText()).isEqualTo("NOTIFIED");
+    assertThat(file.json().get("serviceCenters").findValuesAsText("id")).containsExactly(center);
+    assertThat(file.json().get("options").toString()).contains("DEALER", "MOBILE").doesNotContain("PICKUP");
+    assertThat(file.json().get("firstDay").asText()).isEqualTo(tomorrow.toString());
+    assertThat(owner(0).get("/api/self-service/recalls").json().findValuesAsText("campaignId")).contains(campaignId);
+    assertThat(owner(0).get(self(0) + "/appointment.ics").status()).isEqualTo(404);
+
+    assertThat(owner(1).post(booking(1), Map.of("option", "DEALER", "serviceCenter", center, "date", tomorrow.toString()))
+        .status()).isEqualTo(201);
+    var days = owner(0).get(self(0) + "/availability?option=DEALER&serviceCenter=" + center);
+    assertThat(days.status()).isEqualTo(200);
+    assertThat(days.json().get(0).get("date").asText()).isEqualTo(tomorrow.toString());
+    assertThat(days.json().get(0).get("free").asBoolean()).isFalse(); // the one dealer slot is taken
+    assertThat(days.json().get(1).get("free").asBoolean()).isTrue();
+    assertThat(owner(0).get(self(0) + "/availability?option=MOBILE&serviceCenter=" + center).json().get(0).get("free")
+        .asBoolean()).isTrue(); // mobile units are counted apart
+
+    assertThat(owner(0).post(booking(0), Map.of("option", "DEALER", "serviceCenter", center,
+        "date", tomorrow.plusDays(1).toString())).status()).isEqualTo(201);
+    var booked = owner(0).get(self(0)).json();
+    assertThat(booked.get("appointment").get("day").asText()).isEqualTo(tomorrow.plusDays(1).toString());
+    assertThat(booked.get("appointment").get("serviceCenterName").asText()).isEqualTo("Atelier Test");
+    var ics = owner(0).get(self(0) + "/appointment.ics");
+    assertThat(ics.status()).isEqualTo(200);
+    assertThat(ics.contentType()).startsWith("text/calendar");
+    assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("BEGIN:VEVENT", "END:VCALENDAR",
+        "DTSTART:" + tomorrow.plusDays(1).toString().replace("-", ""), "LOCATION:Atelier Test",
+        "SUMMARY:Réparation de sécurité de votre Aurora Sedan : Seat belt buckle");
+  }
+
+  @Test
+  void anotherOwnersTokenGetsNotFoundAndBadChoicesAreProblems() {
+    for (String path : List.of(self(0), self(0) + "/availability?option=DEALER&serviceCenter=" + center,
+        self(0) + "/appointment.ics", "/api/self-service/timeline/" + campaignId + ":" + vehicles.get(0).vin())) {
+      var foreign = owner(1).get(path);
+      assertThat(foreign.status()).as(path).isEqualTo(404);
+      assertThat(foreign.contentType()).as(path).startsWith("application/problem+json");
+    }
+    assertThat(owner(1).get("/api/self-service/recalls").json().findValuesAsText("vin"))
+        .doesNotContain(vehicles.get(0).vin());
+    var badOption = owner(0).get(self(0) + "/availability?option=PICKUP&serviceCenter=" + center);
+    assertThat(badOption.status()).isEqualTo(400);
+    assertThat(badOption.json().get("errors").get(0).get("field").asText()).isEqualTo("option");
+    var badCenter = owner(0).get(self(0) + "/availability?option=DEALER&serviceCenter=NOWHERE");
+    assertThat(badCenter.status()).isEqualTo(400);
+    assertThat(badCenter.json().get("errors").get(0).get("field").asText()).isEqualTo("serviceCenter");
+    assertThat(owner(0).get("/api/self-service/recalls/" + campaignId + "/vehicles/NOT-A-VIN").status()).isEqualTo(400);
+    assertThat(Api.at(port).get(self(0)).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aSurveyLinkSaysWhichCarAndRepairItIsAboutWithoutALogin() {
+    String token = surveys.open(campaignId + ":" + vehicles.get(0).vin(), owners.get(0).id());
+    var about = Api.at(port).get("/api/surveys/" + token);
+    assertThat(about.status()).isEqualTo(200);
+    assertThat(about.json().get("title").asText()).isEqualTo("Seat belt buckle");
+    assertThat(about.json().get("model").asText()).isEqualTo("Aurora Sedan");
+    assertThat(about.json().get("answered").asBoolean()).isFalse();
+    assertThat(about.json().get("language").asText()).isEqualTo("fr");
+    assertThat(about.body()).doesNotContain(owners.get(0).name(), vehicles.get(0).vin());
+    assertThat(Api.at(port).get("/api/surveys/srv_unknown").status()).isEqualTo(404);
+  }
+
+  private Api owner(int i) {
+    return Api.at(port).bearer(testData.token(owners.get(i).id()));
+  }
+
+  private String self(int i) {
+    return "/api/self-service/recalls/" + campaignId + "/vehicles/" + vehicles.get(i).vin();
+  }
+
+  private String booking(int i) {
+    return "/api/recalls/" + campaignId + "/vehicles/" + vehicles.get(i).vin() + "/appointment";
+  }
+}
