@@ -371,7 +371,7 @@
         h('div', { class: 'actions' }, action(t('case.expense.button'), 'primary', async () => {
           const value = amount.value.trim().replace(/\s/g, '').replace(',', '.');
           if (!/^\d{1,8}(\.\d{1,2})?$/.test(value) || Number(value) <= 0) { fieldError(amount, t('case.expense.bad-amount')); return; }
-          await api('POST', path + '/expenses', { kind: kind.value, amount: value, currency: currency.value, note: note.value.trim() || null });
+          await api('POST', path + '/expenses', { kind: kind.value, amount: Number(value), currency: currency.value, note: note.value.trim() || null });
           await rerender(t('case.expense.sent'));
         })));
     } else {

@@ -64,7 +64,7 @@ class ServiceCaseSelfServiceApiTest {
     assertThat(escalated.get("decider").get("name").asText()).isEqualTo("First" + advisor + " Last");
     assertThat(escalated.get("answerBy").asText()).isNotBlank();
 
-    assertThat(asCustomer.post("/api/service-cases/" + number + "/expenses", Map.of("kind", "HOTEL", "amount", "189.50",
+    assertThat(asCustomer.post("/api/service-cases/" + number + "/expenses", Map.of("kind", "HOTEL", "amount", new java.math.BigDecimal("189.50"),
         "currency", "EUR", "note", "Hotel du Lac")).status()).isEqualTo(202);
     var expense = asCustomer.get("/api/self-service/service-cases/" + number).json().get("expenses").get(0);
     assertThat(expense.get("kind").asText()).isEqualTo("HOTEL");
@@ -84,7 +84,7 @@ class ServiceCaseSelfServiceApiTest {
     assertThat(asOther.get("/api/self-service/service-cases").json()).isEmpty();
     assertThat(asOther.get("/api/self-service/timeline/" + number).status()).isEqualTo(404);
     assertThat(Api.at(port).get("/api/self-service/service-cases/" + number).status()).isEqualTo(401);
-    assertThat(asCustomer.post("/api/service-cases/" + number + "/expenses", Map.of("kind", "HOTEL", "amount", "-3",
+    assertThat(asCustomer.post("/api/service-cases/" + number + "/expenses", Map.of("kind", "HOTEL", "amount", -3,
         "currency", "euros")).status()).isEqualTo(400);
   }
 }
