@@ -43,6 +43,7 @@ public class RecallCampaignService {
 
   static final int IMPORT_CHUNK = 1000;
 
+  private final com.drivecare.contact.NotificationService notifications;
   private final RecallRepository recalls;
   private final VehicleRepository vehicles;
   private final OrganisationRepository organisation;
@@ -58,8 +59,10 @@ public class RecallCampaignService {
   RecallCampaignService(RecallRepository recalls, VehicleRepository vehicles, OrganisationRepository organisation,
       InputValidator validator, TransactionTemplate transaction, Clock clock,
       org.camunda.bpm.engine.RuntimeService runtimeService, com.drivecare.contact.NotificationTemplates templates,
-      RecallProperties properties, com.drivecare.contact.ContactLog contactLog) {
+      RecallProperties properties, com.drivecare.contact.ContactLog contactLog,
+      com.drivecare.contact.NotificationService notifications) {
     this.contactLog = contactLog;
+    this.notifications = notifications;
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.properties = properties;
@@ -88,8 +91,13 @@ public class RecallCampaignService {
       @NotNull @Min(1) @Max(72) Integer remedyHours,
       @NotNull @Valid Parts parts) {}
 
+  /**
+   * @param messagesPerChannel the campaign's notices, invitations and reminders per channel: how many are
+   *     queued (not yet accepted by the receiver), delivered and failed
+   */
   public record CampaignView(RecallCampaign campaign, List<RecallRepository.Stock> partsByRegion,
-      Map<String, Long> vehiclesPerStatus, long vehicles, double completionRate) {}
+      Map<String, Long> vehiclesPerStatus, long vehicles, double completionRate,
+      Map<com.drivecare.contact.Channel, Map<String, Long>> messagesPerChannel) {}
 
   @Transactional
   public CampaignView create(NewCampaign input, String coordinator) {
@@ -298,7 +306,7 @@ public class RecallCampaignService {
     long total = perStatus.values().stream().mapToLong(Long::longValue).sum();
     long remedied = perStatus.getOrDefault("REMEDIED", 0L);
     double completion = total == 0 ? 0 : Math.round(remedied * 10000.0 / total) / 100.0;
-    return new CampaignView(campaign, recalls.stock(id), perStatus, total, completion);
+    return new CampaignView(campaign, recalls.stock(id), perStatus, total, completion, notifications.bulkProgress(id));
   }
 
   /**
