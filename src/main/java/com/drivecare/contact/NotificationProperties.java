@@ -41,6 +41,8 @@ public record NotificationProperties(
    * @param batchSize      messages claimed per channel at once
    * @param lease          how long a claimed message stays with its node; after that another node takes it over
    * @param throttleBackoff how long a channel pauses when its provider answers 429/5xx without a Retry-After
+   * @param roundsPerChannel claim–send–record rounds a node runs at once per channel, so one round's claim
+   *     and recording overlap another's sending
    */
   public record Dispatcher(
       @DefaultValue("true") boolean enabled,
@@ -50,7 +52,8 @@ public record NotificationProperties(
       @DefaultValue("PT1M") Duration initialBackoff,
       @DefaultValue("PT1H") Duration maxBackoff,
       @DefaultValue("PT1M") Duration lease,
-      @DefaultValue("PT10S") Duration throttleBackoff) {}
+      @DefaultValue("PT10S") Duration throttleBackoff,
+      @DefaultValue("2") int roundsPerChannel) {}
 
   /** The channel's limit in messages per second, 0 when there is none. */
   double ratePerSecond(Channel channel) {

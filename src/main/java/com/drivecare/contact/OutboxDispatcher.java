@@ -310,27 +310,27 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     if (!settings.enabled() || running) {
       return;
     }
-    running = true;
-    for (Channel channel : CHANNELS) {
-      if (senders.containsKey(channel)) {
-        Thread worker = new Thread(() -> drain(channel), "outbox-" + channel.name().toLowerCase());
-        worker.setDaemon(true);
-        workers.add(worker);
-        worker.start();
-      }
-    }
+    startWorkers();
     LOG.info("Outbox dispatcher {} started: batches of {}, senders {}", node, settings.batchSize(),
         CHANNELS.stream().map(c -> c + "×" + properties.concurrency(c)).toList());
   }
 
   /** Starts the workers whatever the configuration says (tests that run two nodes). */
-  void startWorkers() {
+  synchronized void startWorkers() {
+    if (!workers.isEmpty()) {
+      return;
+    }
     running = true;
     for (Channel channel : CHANNELS) {
-      Thread worker = new Thread(() -> drain(channel), "outbox-" + node + "-" + channel.name().toLowerCase());
-      worker.setDaemon(true);
-      workers.add(worker);
-      worker.start();
+      if (!senders.containsKey(channel)) {
+        continue;
+      }
+      for (int i = 1; i <= Math.max(1, settings.roundsPerChannel()); i++) {
+        Thread worker = new Thread(() -> drain(channel), "outbox-" + channel.name().toLowerCase() + "-" + i);
+        worker.setDaemon(true);
+        workers.add(worker);
+        worker.start();
+      }
     }
   }
 
@@ -366,7 +366,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
     running = false;
     for (Thread worker : workers) {
       worker.interrupt();

@@ -314,6 +314,79 @@ class OutboxDeliveryTest {
     }
   }
 
+  @Test
+  void sendThatSucceededIsNeverCountedAsAFailureWhenTheDatabaseDropsBeforeItIsRecorded() {
+    Customer customer = testData.customer().preferring(Channel.SMS).create();
+    long id = request(customer, Channel.SMS);
+    java.util.concurrent.atomic.AtomicBoolean connectionLost = new java.util.concurrent.atomic.AtomicBoolean();
+    ChannelSender sms = sender(Channel.SMS);
+    ChannelSender smsThenConnectionLoss = new ChannelSender() {
+      @Override
+      public Channel channel() {
+        return Channel.SMS;
+      }
+
+      @Override
+      public String deliver(OutboxMessage message) throws Exception {
+        String result = sms.deliver(message);
+        connectionLost.set(true); // the gateway took it; now the database connection drops
+        return result;
+      }
+    };
+    TransactionTemplate flaky = new TransactionTemplate(transaction.getTransactionManager()) {
+      @Override
+      public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+        if (connectionLost.getAndSet(false)) {
+          throw new org.springframework.dao.DataAccessResourceFailureException("connection reset");
+        }
+        return super.execute(action);
+      }
+    };
+    OutboxDispatcher node = new OutboxDispatcher(outbox, List.of(smsThenConnectionLoss), contactLog, properties, flaky,
+        new com.drivecare.platform.EngineClock(), "node-flaky", new SimpleMeterRegistry(), false);
+    try {
+      node.dispatchDue();
+    } finally {
+      node.destroy();
+    }
+    OutboxMessage sent = outbox.find(id).orElseThrow();
+    assertThat(sent.status()).isEqualTo(OutboxMessage.Status.SENT);
+    assertThat(sent.attempts()).isEqualTo(1);
+    assertThat(sent.lastError()).isNull();
+    assertThat(smsAccepted.get(sent.deliveryId())).hasValue(1);
+  }
+
+  @Test
+  void rateLimitIsSharedByEveryNodeOfTheCluster() {
+    jdbc.sql("delete from drivecare.outbox_channel_rate").update();
+    NotificationProperties limited = new NotificationProperties(properties.email(), properties.sms(),
+        new NotificationProperties.Letter(5), properties.dispatcher());
+    List<ChannelSender> letters = senders.stream().filter(s -> s.channel() == Channel.LETTER).toList();
+    OutboxDispatcher nodeA = new OutboxDispatcher(outbox, letters, contactLog, limited, transaction,
+        new com.drivecare.platform.EngineClock(), "node-a", new SimpleMeterRegistry(), false);
+    OutboxDispatcher nodeB = new OutboxDispatcher(outbox, letters, contactLog, limited, transaction,
+        new com.drivecare.platform.EngineClock(), "node-b", new SimpleMeterRegistry(), false);
+    String bulk = TestData.unique("RATE");
+    try {
+      queue(bulk, 0, 0, 4, 5); // 20 letters, 5 a second allowed
+      OutboxDispatcher.Round first = nodeA.dispatchRound(Channel.LETTER);
+      assertThat(first.claimed()).isZero();
+      assertThat(first.rateLimited()).isTrue();
+      Instant now = ClockUtil.now().toInstant();
+      ClockUtil.setCurrentTime(Date.from(now.plusSeconds(1)));
+      assertThat(nodeA.dispatchRound(Channel.LETTER).claimed()).isEqualTo(5);
+      assertThat(nodeB.dispatchRound(Channel.LETTER).claimed()).as("the other node shares the second's budget").isZero();
+      ClockUtil.setCurrentTime(Date.from(now.plusMillis(1400)));
+      assertThat(nodeB.dispatchRound(Channel.LETTER).claimed()).isEqualTo(2);
+      ClockUtil.setCurrentTime(Date.from(now.plusSeconds(30)));
+      assertThat(nodeA.dispatchRound(Channel.LETTER).claimed()).as("a quiet spell saves up one second's worth").isEqualTo(5);
+    } finally {
+      nodeA.destroy();
+      nodeB.destroy();
+      jdbc.sql("delete from drivecare.outbox_channel_rate").update();
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /** {@code perChannel} customers preferring e-mail, SMS and letter, {@code each} messages to each, as one bulk send. */
