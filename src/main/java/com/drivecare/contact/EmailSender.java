@@ -72,18 +72,24 @@ class EmailSender implements ChannelSender {
       transport = session(server).getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol());
       transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
     } catch (MessagingException e) {
-      // the server is unreachable or hung: one failed attempt for the first, the rest wait without losing one
-      outcomes.add(ChannelSender.Outcome.failed(e));
-      messages.subList(1, messages.size()).forEach(m -> outcomes.add(new ChannelSender.Outcome.Deferred(null,
-          "not sent: the SMTP server did not take the connection (" + e.getMessage() + ")")));
+      // the server is unreachable or hung (connect timeout): a failed attempt for each, retried with backoff
+      ChannelSender.Outcome failed = ChannelSender.Outcome.failed(e);
+      messages.forEach(m -> outcomes.add(failed));
       close(transport);
       return outcomes;
     }
     try {
       for (int i = 0; i < messages.size(); i++) {
         OutboxMessage message = messages.get(i);
+        MimeMessage mime;
         try {
-          MimeMessage mime = mime(message);
+          mime = mime(message);
+        } catch (MessagingException e) {
+          // this message cannot be written (an invalid address): it fails alone
+          outcomes.add(ChannelSender.Outcome.failed(e));
+          continue;
+        }
+        try {
           Address[] to = mime.getAllRecipients();
           transport.sendMessage(mime, to);
           outcomes.add(new ChannelSender.Outcome.Delivered(null));

@@ -67,7 +67,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
   private final String node;
   private final MeterRegistry meters;
   private final Map<Channel, ExecutorService> pools = new EnumMap<>(Channel.class);
-  private final Map<Channel, Instant> pausedUntil = new ConcurrentHashMap<>();
+  private final Map<Channel, Pause> pausedUntil = new ConcurrentHashMap<>();
   private final Map<Channel, Boolean> bucketReady = new ConcurrentHashMap<>();
   private final AtomicLong rounds = new AtomicLong();
   private final Map<Channel, RateMeter> deliveredRate = new EnumMap<>(Channel.class);
@@ -136,8 +136,8 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
   Round dispatchRound(Channel channel) {
     ChannelSender sender = senders.get(channel);
     Instant now = clock.instant();
-    Instant paused = pausedUntil.get(channel);
-    if (sender == null || (paused != null && paused.isAfter(now))) {
+    Pause paused = pausedUntil.get(channel);
+    if (sender == null || (paused != null && paused.holds(now))) {
       return Round.NOTHING;
     }
     double rate = properties.ratePerSecond(channel);
@@ -265,7 +265,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     int deferredCount = deferred.values().stream().mapToInt(List::size).sum();
     if (deferredCount > 0) {
       Instant until = deferred.keySet().stream().max(Instant::compareTo).orElse(now);
-      pausedUntil.merge(channel, until, (a, b) -> a.isAfter(b) ? a : b);
+      pausedUntil.merge(channel, new Pause(now, until), (a, b) -> a.until().isAfter(b.until()) ? a : b);
       LOG.warn("{} {} notifications deferred, the channel pauses until {}: {}", deferredCount, channel, until,
           deferReasons.values().iterator().next());
       counter("drivecare.notifications.deferred", channel).increment(deferredCount);
@@ -296,6 +296,14 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
   Duration backoff(int attempts) {
     Duration backoff = settings.initialBackoff().multipliedBy(1L << Math.min(Math.max(0, attempts - 1), 20));
     return backoff.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff;
+  }
+
+  /** A channel slowed down by its provider, from {@code since} until {@code until}. */
+  private record Pause(Instant since, Instant until) {
+    boolean holds(Instant now) {
+      // a clock set back (tests) before the pause began lifts it
+      return now.isBefore(until) && !now.isBefore(since);
+    }
   }
 
   /** Lifts every channel's pause (tests that move the clock back). */
@@ -340,12 +348,12 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
       try {
         Round round = dispatchRound(channel);
         if (round.claimed() == 0) {
-          Instant paused = pausedUntil.get(channel);
+          Pause paused = pausedUntil.get(channel);
           Duration nap = settings.pollInterval();
           if (round.rateLimited()) {
             nap = Duration.ofMillis(Math.max(10, Math.min(nap.toMillis(), 200)));
-          } else if (paused != null && paused.isAfter(clock.instant())) {
-            Duration left = Duration.between(clock.instant(), paused);
+          } else if (paused != null && paused.holds(clock.instant())) {
+            Duration left = Duration.between(clock.instant(), paused.until());
             nap = left.compareTo(nap) < 0 ? left : nap;
           }
           sleep(nap);
