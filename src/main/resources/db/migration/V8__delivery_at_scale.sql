@@ -12,6 +12,8 @@ alter table outbox add column interrupted boolean default false not null;
 drop index outbox_due_idx;
 create index outbox_claim_idx on outbox (status, channel, priority, next_attempt_at, id);
 create index outbox_bulk_idx on outbox (bulk_key, channel, status);
+-- the print shop's file: a day's letters, page by page
+create index outbox_print_batch_idx on outbox (print_batch, id);
 
 -- the per-channel rate limit shared by every node: a token bucket the claim draws from
 create table outbox_channel_rate (

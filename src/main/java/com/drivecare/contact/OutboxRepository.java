@@ -284,6 +284,17 @@ class OutboxRepository {
         .query(OutboxRepository::map).list();
   }
 
+  /** A page of a print batch's letters after id {@code after}, by id (an index range of {@code outbox_print_batch_idx}). */
+  List<OutboxMessage> printBatch(String printBatch, String region, long after, int limit) {
+    return jdbc.sql("""
+        select o.* from drivecare.outbox o left join drivecare.customer c on c.id = o.customer_id
+        where o.print_batch = :batch and o.id > :after and o.status = 'SENT' and o.channel = 'LETTER'
+          and (cast(:region as varchar) is null or c.region = :region)
+        order by o.id fetch first %d rows only""".formatted(limit))
+        .param("batch", printBatch).param("after", after).param("region", region)
+        .query(OutboxRepository::map).list();
+  }
+
   static OutboxMessage map(ResultSet rs, int row) throws SQLException {
     return new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("template"),
         Channel.valueOf(rs.getString("channel")), com.drivecare.platform.Db.nullableLong(rs, "customer_id"), rs.getString("business_key"),

@@ -93,6 +93,7 @@ class OutboxDeliveryTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
   @Autowired javax.sql.DataSource dataSource;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @BeforeEach
   void daytime() {
@@ -384,6 +385,30 @@ class OutboxDeliveryTest {
       nodeA.destroy();
       nodeB.destroy();
       jdbc.sql("delete from drivecare.outbox_channel_rate").update();
+    }
+  }
+
+  @Test
+  void printBatchHoldsEveryLetterOfTheDayWhateverItsSize() {
+    String bulk = TestData.unique("PRINT");
+    String day = "2100-01-0" + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9));
+    Instant now = ClockUtil.now().toInstant();
+    List<OutboxRepository.NewMessage> letters = new ArrayList<>();
+    for (int i = 0; i < 12_001; i++) { // more than two pages of the CSV writer
+      letters.add(new OutboxRepository.NewMessage(bulk + ":" + i, "recall-notice", Channel.LETTER, null, bulk,
+          "Owner " + i + "\n" + i + " rue de la Paix", "en", "Recall", "Your car is recalled.", now, now)
+          .inBulk(bulk, OutboxMessage.PRIORITY_BULK));
+    }
+    transaction.executeWithoutResult(s -> outbox.insertAll(letters));
+    jdbc.sql("update drivecare.outbox set status = 'SENT', print_batch = ? where bulk_key = ?").params(day, bulk).update();
+    try {
+      var csv = com.drivecare.Api.at(port).basic("test-admin", "test-admin-secret").get("/api/outbox/print-batches/" + day);
+      assertThat(csv.status()).isEqualTo(200);
+      assertThat(csv.contentType()).startsWith("text/csv");
+      assertThat(csv.body()).contains("Owner 0\n", "Owner 12000\n");
+      assertThat(csv.body().lines().filter(l -> l.contains(",\"Owner "))).hasSize(12_001);
+    } finally {
+      jdbc.sql("delete from drivecare.outbox where bulk_key = ?").param(bulk).update();
     }
   }
 
