@@ -93,6 +93,7 @@ class OutboxDeliveryTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
   @Autowired javax.sql.DataSource dataSource;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @BeforeEach
@@ -298,6 +299,11 @@ class OutboxDeliveryTest {
       if (isPostgres()) {
         assertThat(plan).doesNotContain("Sort").doesNotContain("Seq Scan");
       }
+
+      // operators see the queue: depth and the oldest due message's age per channel, from one query
+      assertThat(meters.get("drivecare.outbox.depth").tag("channel", "EMAIL").gauge().value()).isGreaterThanOrEqualTo(102_400);
+      assertThat(meters.get("drivecare.outbox.oldest.due").tag("channel", "EMAIL").gauge().value()).isGreaterThanOrEqualTo(60);
+      assertThat(meters.get("drivecare.outbox.messages").tag("status", "PENDING").gauge().value()).isGreaterThanOrEqualTo(102_400);
 
       Customer customer = testData.customer().email(TestData.unique("urgent") + "@example.com").create();
       String caseKey = TestData.unique("SC");

@@ -218,9 +218,26 @@ class RecallLaunchBenchmark {
     Map<Channel, Double> doneAt = new EnumMap<>(Channel.class);
     Map<Channel, Double> drainedAt = new EnumMap<>(Channel.class);
     Instant lastLog = Instant.now();
+    // -DdrainMessages=N: measure the drain over the first N messages only (the backlog stays large throughout)
+    long drainLimit = Long.getLong("drainMessages", 0);
+    long queuedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
+    boolean partial = false;
     while (doneAt.size() < expected.size()) {
       Thread.sleep(200);
       Map<Channel, Double> now = delivered();
+      double sofar = expected.keySet().stream()
+          .mapToDouble(c -> now.getOrDefault(c, 0.0) - deliveredBefore.getOrDefault(c, 0.0)).sum();
+      if (drainLimit > 0 && sofar >= drainLimit && sofar < queuedTotal) {
+        partial = true;
+        double at = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        double drained = Duration.between(drainStart, Instant.now()).toMillis() / 1000.0;
+        for (Channel channel : List.copyOf(expected.keySet())) {
+          expected.put(channel, Math.round(now.getOrDefault(channel, 0.0) - deliveredBefore.getOrDefault(channel, 0.0)));
+          doneAt.put(channel, at);
+          drainedAt.put(channel, drained);
+        }
+        break;
+      }
       for (Channel channel : expected.keySet()) {
         if (!doneAt.containsKey(channel)
             && now.getOrDefault(channel, 0.0) - deliveredBefore.getOrDefault(channel, 0.0) >= expected.get(channel)) {
@@ -292,6 +309,10 @@ class RecallLaunchBenchmark {
     log("messages                   %,d (e-mail %,d, SMS %,d, letter %,d)", total, expected.getOrDefault(Channel.EMAIL, 0L),
         expected.getOrDefault(Channel.SMS, 0L), expected.getOrDefault(Channel.LETTER, 0L));
     log("time to queued             %.1f s", seconds);
+    if (partial) {
+      log("PARTIAL DRAIN              the figures below are for the first %,d of %,d messages (-DdrainMessages); "
+          + "%,d were still due when it stopped", total, queuedTotal, queuedTotal - total);
+    }
     log("time to delivered          %.1f s (e-mail %.1f s, SMS %.1f s, letters %.1f s)", deliveredSeconds,
         doneAt.getOrDefault(Channel.EMAIL, Double.NaN), doneAt.getOrDefault(Channel.SMS, Double.NaN),
         doneAt.getOrDefault(Channel.LETTER, Double.NaN));
@@ -309,8 +330,10 @@ class RecallLaunchBenchmark {
         notificationProperties.dispatcher().batchSize(), smallClaim, warmUpNotices, bigClaim, backlogAtQueued);
     log("heap                       %,d MB after launch, %,d MB after delivery (after GC), %,d MB at most during the run",
         heap / (1024 * 1024), heapAfterDelivery / (1024 * 1024), heapSampler.max() / (1024 * 1024));
-    log("projection, 2.03M vehicles %.0f min to deliver %,d first notices at %.0f/s", 2_030_000.0 * total / vehicles / overall / 60,
-        Math.round(2_030_000.0 * total / vehicles), overall);
+    double scale = 2_030_000.0 / vehicles;
+    double projected = during ? scale * queuedTotal / overall : scale * seconds + scale * queuedTotal / (total / drainSeconds);
+    log("projection, 2.03M vehicles %.0f min from approval to the last of %,d first notices delivered (launch at "
+        + "this rate, then the dispatcher at %.0f/s)", projected / 60, Math.round(scale * queuedTotal), total / drainSeconds);
     log("VIN import (CSV, before)   %.0f vehicles/s", importRate);
     log("vehicles per second        %.0f", rate);
     log("heap after launch          %,d MB", heap / (1024 * 1024));
@@ -408,8 +431,17 @@ class RecallLaunchBenchmark {
           HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(
                   Map.of("to", row.recipient(), "text", row.body(), "reference", "ceiling-" + row.id())))).build();
-          if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 != 2) {
-            throw new IllegalStateException("gateway refused");
+          for (int attempt = 1; ; attempt++) {
+            try { // like any client: a keep-alive connection the server has just closed is tried again
+              if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 != 2) {
+                throw new IllegalStateException("gateway refused");
+              }
+              break;
+            } catch (IOException e) {
+              if (attempt == 3) {
+                throw e;
+              }
+            }
           }
         }
         smsEnd.accumulateAndGet(System.nanoTime(), Math::max);
