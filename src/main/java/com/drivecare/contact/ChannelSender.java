@@ -49,6 +49,12 @@ public interface ChannelSender {
      */
     record Deferred(Duration retryAfter, String reason) implements Outcome {}
 
+    /**
+     * Nothing is known (the sender broke): the message is not recorded either way and stays leased;
+     * when the lease runs out it is sent again and recorded as a re-send.
+     */
+    record Unknown(String reason) implements Outcome {}
+
     static Failed failed(Exception e) {
       StringBuilder text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
       for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {

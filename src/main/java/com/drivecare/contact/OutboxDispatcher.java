@@ -174,26 +174,34 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
       futures.add(pools.get(channel).submit(() -> sender.deliverAll(g)));
     }
     List<ChannelSender.Outcome> outcomes = new ArrayList<>(messages.size());
+    boolean interrupted = false;
     for (int i = 0; i < futures.size(); i++) {
-      List<ChannelSender.Outcome> result;
-      try {
-        result = futures.get(i).get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        result = null;
-      } catch (ExecutionException e) {
-        LOG.error("Sender of {} failed unexpectedly", channel, e.getCause());
-        result = null;
+      List<ChannelSender.Outcome> result = null;
+      while (true) {
+        try {
+          // sends in flight finish (within their timeouts) even when the node shuts down, so that
+          // what they did is recorded
+          result = futures.get(i).get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          LOG.error("Sender of {} failed unexpectedly", channel, e.getCause());
+          break;
+        }
       }
       int size = groups.get(i).size();
       if (result == null || result.size() != size) {
-        // nothing known about this group: leave it to its lease, never count it as sent or failed
+        // nothing known about this group: left to its lease, never counted as sent or failed
         result = new ArrayList<>();
         for (int k = 0; k < size; k++) {
-          result.add(new ChannelSender.Outcome.Deferred(settings.lease(), "sender did not report"));
+          result.add(new ChannelSender.Outcome.Unknown("sender did not report"));
         }
       }
       outcomes.addAll(result);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return outcomes;
   }
