@@ -1,22 +1,39 @@
 package com.drivecare.contact;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** E-mail over SMTP (Spring Mail), or only to the log when the transport is {@code log}. */
+/**
+ * E-mail over SMTP, or only to the log when the transport is {@code log}. The server is Spring Mail's
+ * ({@code spring.mail.host}, {@code port}, {@code username}, {@code password}, {@code properties.*});
+ * a group of messages goes over one connection ({@link Transport} kept open), with connect, read and
+ * write timeouts so that a hung server fails the send instead of the dispatcher. Every e-mail carries
+ * a {@code Message-ID} derived from its outbox row, the same on every send.
+ */
 @Component
 class EmailSender implements ChannelSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
 
-  private final JavaMailSender mailSender;
+  private final ObjectProvider<JavaMailSenderImpl> mailSender;
   private final NotificationProperties properties;
+  private volatile Session session;
 
-  EmailSender(JavaMailSender mailSender, NotificationProperties properties) {
+  EmailSender(ObjectProvider<JavaMailSenderImpl> mailSender, NotificationProperties properties) {
     this.mailSender = mailSender;
     this.properties = properties;
   }
@@ -28,20 +45,128 @@ class EmailSender implements ChannelSender {
 
   @Override
   public String deliver(OutboxMessage message) throws Exception {
-    if ("log".equals(properties.email().transport())) {
-      LOG.info("E-mail to {} [{}]: {}\n{}", message.recipient(), message.language(), message.subject(), message.body());
-      return null;
+    ChannelSender.Outcome outcome = deliverAll(List.of(message)).get(0);
+    if (outcome instanceof ChannelSender.Outcome.Failed failed) {
+      throw new MessagingException(failed.error());
     }
-    MimeMessage mime = mailSender.createMimeMessage();
+    return null;
+  }
+
+  @Override
+  public List<ChannelSender.Outcome> deliverAll(List<OutboxMessage> messages) {
+    List<ChannelSender.Outcome> outcomes = new ArrayList<>(messages.size());
+    if ("log".equals(properties.email().transport())) {
+      for (OutboxMessage message : messages) {
+        LOG.info("E-mail to {} [{}]: {}\n{}", message.recipient(), message.language(), message.subject(), message.body());
+        outcomes.add(new ChannelSender.Outcome.Delivered(null));
+      }
+      return outcomes;
+    }
+    JavaMailSenderImpl server = mailSender.getIfAvailable();
+    if (server == null) {
+      messages.forEach(m -> outcomes.add(new ChannelSender.Outcome.Failed("no SMTP server configured (spring.mail.host)")));
+      return outcomes;
+    }
+    Transport transport = null;
+    try {
+      transport = session(server).getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol());
+      transport.connect(server.getHost(), server.getPort(), server.getUsername(), server.getPassword());
+    } catch (MessagingException e) {
+      // the server is unreachable or hung (connect timeout): a failed attempt for each, retried with backoff
+      ChannelSender.Outcome failed = ChannelSender.Outcome.failed(e);
+      messages.forEach(m -> outcomes.add(failed));
+      close(transport);
+      return outcomes;
+    }
+    try {
+      for (int i = 0; i < messages.size(); i++) {
+        OutboxMessage message = messages.get(i);
+        MimeMessage mime;
+        try {
+          mime = mime(message);
+        } catch (MessagingException e) {
+          // this message cannot be written (an invalid address): it fails alone
+          outcomes.add(ChannelSender.Outcome.failed(e));
+          continue;
+        }
+        try {
+          Address[] to = mime.getAllRecipients();
+          transport.sendMessage(mime, to);
+          outcomes.add(new ChannelSender.Outcome.Delivered(null));
+        } catch (SendFailedException e) {
+          // this recipient was refused; the connection carries on
+          outcomes.add(ChannelSender.Outcome.failed(e));
+        } catch (MessagingException e) {
+          // the connection broke or timed out: this message failed, the rest wait for another connection
+          outcomes.add(ChannelSender.Outcome.failed(e));
+          for (int k = i + 1; k < messages.size(); k++) {
+            outcomes.add(new ChannelSender.Outcome.Deferred(null, "not sent: the SMTP connection broke (" + e.getMessage() + ")"));
+          }
+          break;
+        }
+      }
+    } finally {
+      close(transport);
+    }
+    return outcomes;
+  }
+
+  private MimeMessage mime(OutboxMessage message) throws MessagingException {
+    String domain = domain(properties.email().from());
+    MimeMessage mime = new MimeMessage(session) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        // stable: a resend after a crash carries the same Message-ID as the first send
+        setHeader("Message-ID", "<" + message.deliveryId() + "@" + domain + ">");
+      }
+    };
     MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
     helper.setFrom(properties.email().from());
     helper.setTo(message.recipient());
     helper.setSubject(message.subject());
     helper.setText(message.body());
+    helper.setSentDate(java.util.Date.from(message.createdAt()));
     mime.setHeader("Content-Language", message.language());
     // lets a mail relay and the audit trail tie the e-mail to its outbox row
     mime.setHeader("X-Drivecare-Notification", message.idempotencyKey());
-    mailSender.send(mime);
-    return null;
+    mime.saveChanges();
+    return mime;
+  }
+
+  private Session session(JavaMailSenderImpl server) {
+    if (session == null) {
+      synchronized (this) {
+        if (session == null) {
+          Properties settings = new Properties();
+          settings.putAll(server.getJavaMailProperties());
+          String protocol = server.getProtocol() == null ? "smtp" : server.getProtocol();
+          // explicit spring.mail.properties win; otherwise a hung server cannot hold a sender longer than these
+          settings.putIfAbsent("mail." + protocol + ".connectiontimeout", millis(properties.email().connectTimeout()));
+          settings.putIfAbsent("mail." + protocol + ".timeout", millis(properties.email().timeout()));
+          settings.putIfAbsent("mail." + protocol + ".writetimeout", millis(properties.email().timeout()));
+          session = Session.getInstance(settings);
+        }
+      }
+    }
+    return session;
+  }
+
+  private static String millis(Duration duration) {
+    return Long.toString(duration.toMillis());
+  }
+
+  private static String domain(String from) {
+    int at = from.lastIndexOf('@');
+    return at < 0 ? "drivecare.local" : from.substring(at + 1).replace(">", "").trim();
+  }
+
+  private static void close(Transport transport) {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        LOG.debug("Closing the SMTP connection failed: {}", e.getMessage());
+      }
+    }
   }
 }

@@ -3,11 +3,14 @@ package com.drivecare.contact;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * Letters go into the day's print batch (UTC date), which the print shop fetches from
- * {@code GET /api/outbox/print-batches/{date}}.
+ * {@code GET /api/outbox/print-batches/{date}}. A claimed group is appended at once: the dispatcher
+ * records the whole group with the batch in one statement.
  */
 @Component
 class LetterSender implements ChannelSender {
@@ -25,6 +28,15 @@ class LetterSender implements ChannelSender {
 
   @Override
   public String deliver(OutboxMessage message) {
+    return today();
+  }
+
+  @Override
+  public List<Outcome> deliverAll(List<OutboxMessage> messages) {
+    return Collections.nCopies(messages.size(), new Outcome.Delivered(today()));
+  }
+
+  private String today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
   }
 }

@@ -93,6 +93,17 @@ public class NotificationService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int requestAll(List<NotificationRequest> requests) {
+    return requestAll(null, OutboxMessage.PRIORITY_BULK, requests);
+  }
+
+  /**
+   * {@link #requestAll(List)} for a named bulk send (a recall campaign's id): its messages' progress
+   * per channel is {@link #bulkProgress}. Bulk messages ({@link OutboxMessage#PRIORITY_BULK}) queue
+   * behind every message to one person, so a campaign's millions never hold up a case update; news
+   * that must not wait behind them (a delay notice) is sent with {@link OutboxMessage#PRIORITY_URGENT}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int requestAll(String bulkKey, int priority, List<NotificationRequest> requests) {
     if (requests.isEmpty()) {
       return 0;
     }
@@ -126,13 +137,27 @@ public class NotificationService {
     for (int i = 0; i < reachable.size(); i++) {
       NotificationRequest request = reachable.get(i);
       String link = request.withAccessLink() ? link(issued.next(), request.businessKey()) : null;
-      messages.add(render(request, byId.get(request.customerId()), channels.get(i), link, now));
+      messages.add(render(request, byId.get(request.customerId()), channels.get(i), link, now).inBulk(bulkKey, priority));
     }
     outbox.insertAll(messages);
     unreachable(unreachable, byId);
     LOG.info("{} notifications queued, {} customers unreachable, {} already queued", messages.size(), unreachable.size(),
         existing.size());
     return messages.size();
+  }
+
+  /** A bulk send's messages per channel: how many are queued (pending or being sent), delivered, failed. */
+  public Map<Channel, Map<String, Long>> bulkProgress(String bulkKey) {
+    Map<Channel, Map<String, Long>> progress = new java.util.EnumMap<>(Channel.class);
+    outbox.bulkProgress(bulkKey).forEach((channel, counts) -> {
+      Map<String, Long> view = new java.util.LinkedHashMap<>();
+      view.put("queued", counts.getOrDefault(OutboxMessage.Status.PENDING, 0L)
+          + counts.getOrDefault(OutboxMessage.Status.SENDING, 0L));
+      view.put("delivered", counts.getOrDefault(OutboxMessage.Status.SENT, 0L));
+      view.put("failed", counts.getOrDefault(OutboxMessage.Status.FAILED, 0L));
+      progress.put(channel, view);
+    });
+    return progress;
   }
 
   /** The written channel the request goes on, or empty when the customer cannot be reached there. */

@@ -4,13 +4,13 @@ import com.drivecare.customer.CustomerRepository;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/outbox")
 @Validated
 class OutboxController {
+
+  private static final int PRINT_PAGE = 5_000;
 
   private final OutboxRepository outbox;
   private final CustomerRepository customers;
@@ -64,23 +66,36 @@ class OutboxController {
     return ResponseEntity.accepted().body(outbox.find(id).orElseThrow());
   }
 
-  /** The letters of a day's print batch as CSV, for the print shop. */
+  /**
+   * The letters of a day's print batch as CSV, for the print shop: the whole batch (a national recall
+   * puts millions of letters into one), streamed a page at a time.
+   */
   @GetMapping(path = "/print-batches/{date}", produces = "text/csv")
-  ResponseEntity<String> printBatch(
+  void printBatch(
       @PathVariable @org.springframework.format.annotation.DateTimeFormat(
-          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date)
-      throws java.io.IOException {
-    var letters = outbox.search(OutboxMessage.Status.SENT, Channel.LETTER, null, null, region(), date.toString(),
-        100_000, 0);
-    var out = new StringBuilder();
+          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+      HttpServletResponse response) throws java.io.IOException {
+    String region = region();
+    response.setContentType("text/csv;charset=UTF-8");
+    writePrintBatch(date.toString(), region, new java.io.OutputStreamWriter(response.getOutputStream(),
+        java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The CSV of a print batch: one record per letter, in the order they went in. */
+  private void writePrintBatch(String date, String region, java.io.Writer out) throws java.io.IOException {
     try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
         .setHeader("notification", "recipient", "language", "subject", "body").get())) {
-      for (OutboxMessage m : letters) {
-        printer.printRecord(m.id(), spreadsheetSafe(m.recipient()), spreadsheetSafe(m.language()),
-            spreadsheetSafe(m.subject()), spreadsheetSafe(m.body()));
-      }
+      long after = 0;
+      List<OutboxMessage> letters;
+      do {
+        letters = outbox.printBatch(date, region, after, PRINT_PAGE);
+        for (OutboxMessage m : letters) {
+          printer.printRecord(m.id(), spreadsheetSafe(m.recipient()), spreadsheetSafe(m.language()),
+              spreadsheetSafe(m.subject()), spreadsheetSafe(m.body()));
+          after = m.id();
+        }
+      } while (letters.size() == PRINT_PAGE);
     }
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(out.toString());
   }
 
   /**

@@ -51,6 +51,7 @@ public class RecallCampaignService {
    */
   static final int NOTICE_MAX_LENGTH = 4000;
 
+  private final com.drivecare.contact.NotificationService notifications;
   private final RecallRepository recalls;
   private final VehicleRepository vehicles;
   private final OrganisationRepository organisation;
@@ -68,9 +69,10 @@ public class RecallCampaignService {
       InputValidator validator, TransactionTemplate transaction, Clock clock,
       org.camunda.bpm.engine.RuntimeService runtimeService, com.drivecare.contact.NotificationTemplates templates,
       RecallProperties properties, com.drivecare.contact.ContactLog contactLog,
-      com.drivecare.customer.ImportLimits importLimits) {
+      com.drivecare.customer.ImportLimits importLimits, com.drivecare.contact.NotificationService notifications) {
     this.contactLog = contactLog;
     this.importLimits = importLimits;
+    this.notifications = notifications;
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.properties = properties;
@@ -99,8 +101,13 @@ public class RecallCampaignService {
       @NotNull @Min(1) @Max(72) Integer remedyHours,
       @NotNull @Valid Parts parts) {}
 
+  /**
+   * @param messagesPerChannel the campaign's notices, invitations and reminders per channel: how many are
+   *     queued (not yet accepted by the receiver), delivered and failed
+   */
   public record CampaignView(RecallCampaign campaign, List<RecallRepository.Stock> partsByRegion,
-      Map<String, Long> vehiclesPerStatus, long vehicles, double completionRate) {}
+      Map<String, Long> vehiclesPerStatus, long vehicles, double completionRate,
+      Map<com.drivecare.contact.Channel, Map<String, Long>> messagesPerChannel) {}
 
   @Transactional
   public CampaignView create(NewCampaign input, String coordinator) {
@@ -317,7 +324,7 @@ public class RecallCampaignService {
     long total = perStatus.values().stream().mapToLong(Long::longValue).sum();
     long remedied = perStatus.getOrDefault("REMEDIED", 0L);
     double completion = total == 0 ? 0 : Math.round(remedied * 10000.0 / total) / 100.0;
-    return new CampaignView(campaign, recalls.stock(id), perStatus, total, completion);
+    return new CampaignView(campaign, recalls.stock(id), perStatus, total, completion, notifications.bulkProgress(id));
   }
 
   /**

@@ -6,6 +6,7 @@ import com.drivecare.contact.Channel;
 import com.drivecare.contact.ConsentService;
 import com.drivecare.contact.NotificationRequest;
 import com.drivecare.contact.NotificationService;
+import com.drivecare.contact.OutboxMessage;
 import com.drivecare.contact.NotificationTemplates;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
@@ -95,7 +96,7 @@ class RecallOutreach {
       }
     }
     Set<String> launched = new HashSet<>(recalls.outreach(campaignId, rows, now, true, null));
-    notifications.requestAll(notices(campaign, stock,
+    notifications.requestAll(campaignId, OutboxMessage.PRIORITY_BULK, notices(campaign, stock,
         owned.stream().filter(t -> launched.contains(t.vin())).toList(), owners));
     for (Target t : chunk) {
       if (t.ownerId() == null && launched.contains(t.vin())) {
@@ -159,7 +160,7 @@ class RecallOutreach {
     Set<String> invited = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "WAITING_FOR_PARTS"));
     List<Target> owned = chunk.stream().filter(t -> invited.contains(t.vin())).toList();
     Map<Long, Customer> owners = customers.findAll(owned.stream().map(Target::ownerId).toList());
-    notifications.requestAll(owned.stream().map(t -> new NotificationRequest("recall-parts-arrived", t.ownerId(),
+    notifications.requestAll(campaignId, OutboxMessage.PRIORITY_BULK, owned.stream().map(t -> new NotificationRequest("recall-parts-arrived", t.ownerId(),
         businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":parts-arrived", null, null,
         values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
     LOG.info("Campaign {}: {} owners invited to book, parts have arrived", campaignId, owned.size());
@@ -204,7 +205,8 @@ class RecallOutreach {
             businessKey(campaignId, t.vin()) + ":parts-delayed:" + expected, null, null, values, false));
       }
     });
-    notifications.requestAll(requests);
+    // news of a delay does not queue behind the campaign's bulk
+    notifications.requestAll(campaignId, OutboxMessage.PRIORITY_URGENT, requests);
     LOG.info("Campaign {}: {} owners told the parts are delayed", campaignId, requests.size());
     return chunk.get(chunk.size() - 1).vin();
   }
@@ -236,7 +238,7 @@ class RecallOutreach {
         .filter(t -> updated.contains(t.vin()) && !schedule.isCall(t.remindersSent())).toList();
     Map<Long, Customer> owners = customers.findAll(chunk.stream().filter(t -> updated.contains(t.vin()))
         .map(Target::ownerId).toList());
-    notifications.requestAll(written.stream().map(t -> new NotificationRequest("recall-reminder", t.ownerId(),
+    notifications.requestAll(campaignId, OutboxMessage.PRIORITY_BULK, written.stream().map(t -> new NotificationRequest("recall-reminder", t.ownerId(),
         businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":reminder-" + (t.remindersSent() + 1),
         null, null, values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
     for (Target t : chunk) {

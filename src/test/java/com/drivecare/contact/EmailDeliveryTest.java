@@ -7,7 +7,7 @@ import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,19 +20,36 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** E-mail through a real SMTP server (GreenMail): delivered in the customer's language, retried when it fails. */
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "drivecare.notifications.email.transport=smtp",
-    "spring.mail.host=127.0.0.1",
-    "spring.mail.port=3025"})
+    "spring.mail.host=127.0.0.1"})
 class EmailDeliveryTest {
 
+  /** A free port, not GreenMail's fixed test port: other suites run on this machine at the same time. */
+  static final int SMTP_PORT = freePort();
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @DynamicPropertySource
+  static void smtpPort(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Autowired NotificationService notifications;
   @Autowired OutboxDispatcher dispatcher;
