@@ -56,9 +56,11 @@ public class CaseTaskVariables {
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final Clock clock;
+  private final List<LiveFormVariables> journeys;
 
-  CaseTaskVariables(CaseViewService cases, VehicleRepository vehicles, ConsentService consent, Words words,
+  CaseTaskVariables(List<LiveFormVariables> journeys, CaseViewService cases, VehicleRepository vehicles, ConsentService consent, Words words,
       TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService, Clock clock) {
+    this.journeys = journeys;
     this.cases = cases;
     this.vehicles = vehicles;
     this.consent = consent;
@@ -122,6 +124,7 @@ public class CaseTaskVariables {
       return live;
     }
     String definitionKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    journeys.forEach(j -> live.putAll(j.live(definitionKey, task.getTaskDefinitionKey(), current)));
     Optional<Customer> customer = cases.customerOf(instance.getBusinessKey(), definitionKey);
     String region = customer.map(Customer::region).orElse(current.get("region") instanceof String r ? r : null);
     ZoneId agentZone = cases.regionZone(region);
