@@ -81,8 +81,11 @@ public class CaseTaskVariables {
         .getProcessDefinition().getKey();
     Optional<Customer> customer = cases.customerOf(businessKey, definitionKey);
     Optional<Vehicle> vehicle = caseVehicle(businessKey, task.getVariable("vin"));
-    task.setVariableLocal(CUSTOMER_NAME, customer.map(Customer::name)
-        .orElse(words.phrase("customer.owner-unknown", AGENT)));
+    if (customer.isPresent()) {
+      task.setVariableLocal(CUSTOMER_NAME, customer.get().name());
+    } else if (vehicle.isPresent()) {
+      task.setVariableLocal(CUSTOMER_NAME, words.phrase("customer.owner-unknown", AGENT));
+    }
     task.setVariableLocal(CASE_NUMBER, businessKey);
     task.setVariableLocal(VEHICLE, vehicle.map(v -> Stream.of(v.model(), v.plate(), v.vin())
         .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" · "))).orElse(

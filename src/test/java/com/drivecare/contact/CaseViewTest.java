@@ -166,6 +166,40 @@ class CaseViewTest {
   }
 
   @Test
+  void aNoticeWhoseCampaignFactsAreNotInFrenchIsFlaggedAndCannotBeApproved() {
+    String rita = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    String victor = testData.staff(TestData.unique("victor"), Groups.RECALL_COORDINATORS, null, null);
+    String campaignId = ("F" + TestData.unique("").substring(1, 9)).toUpperCase();
+    Api asRita = Api.at(port).basic(rita, TestData.password(rita));
+    Api asVictor = Api.at(port).basic(victor, TestData.password(victor));
+    assertThat(asRita.post("/api/recall-campaigns", Map.of("id", campaignId, "title", "Seat belt buckle",
+        "component", "Seat belt", "defectDescription", "May not latch.", "safetyRisk", "Occupant not restrained.",
+        "remedy", "Replace the buckle.", "remedyOptions", List.of("DEALER", "MOBILE"), "remedyHours", 1,
+        "parts", Map.of("availableNow", true), "fr", Map.of("title", "Boucle de ceinture"))).status()).isEqualTo(201);
+    Task prepare = taskService.createTaskQuery().processInstanceBusinessKey(campaignId).singleResult();
+    JsonNode draft = formVariables(asRita, prepare);
+    assertThat(text(draft, "translationCheck")).contains("Missing in French: component, defect, risk, remedy");
+    assertThat(text(draft, "noticeFr")).contains("Boucle de ceinture", "chez un concessionnaire")
+        .doesNotContain("DEALER");
+    assertThat(text(draft, "remedyOptionsText")).isEqualTo("at a dealer and by a mobile unit at his place");
+    asRita.post("/engine-rest/task/" + prepare.getId() + "/claim", Map.of("userId", rita));
+    assertThat(asRita.post("/engine-rest/task/" + prepare.getId() + "/submit-form", Map.of("variables", Map.of(
+        "remedy_fr", Map.of("value", "Remplacement de la boucle.")))).status()).isEqualTo(204);
+
+    Task approve = taskService.createTaskQuery().processInstanceBusinessKey(campaignId).singleResult();
+    assertThat(text(formVariables(asVictor, approve), "translationCheck"))
+        .contains("Missing in French: component, defect, risk");
+    asVictor.post("/engine-rest/task/" + approve.getId() + "/claim", Map.of("userId", victor));
+    var refused = asVictor.post("/engine-rest/task/" + approve.getId() + "/submit-form",
+        Map.of("variables", Map.of("approved", Map.of("value", true))));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("Missing in French: component, defect, risk");
+    // sending it back to the drafter is always possible
+    assertThat(asVictor.post("/engine-rest/task/" + approve.getId() + "/submit-form",
+        Map.of("variables", Map.of("approved", Map.of("value", false)))).status()).isEqualTo(204);
+  }
+
+  @Test
   void theTasklistTabReadsTheViewWithTheSessionAndItsCsrfTokenOnly() {
     TestData.Team team = testData.team(region);
     Customer customer = testData.customer().named("Nina Sorel").inRegion(region, "Europe/Paris").create();
