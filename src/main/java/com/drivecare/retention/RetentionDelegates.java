@@ -3,7 +3,6 @@ package com.drivecare.retention;
 import static com.drivecare.retention.RetentionProcess.*;
 
 import com.drivecare.contact.Channel;
-import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.contact.NotificationService;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ class RetentionDelegates {
 
   private static final int MAX_TIMELINE = 3800;
   private static final String EARLIER = "- _(earlier entries: see the case timeline)_\n";
-  private static final DateTimeFormatter TIMELINE_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
 
   private final CustomerRepository customers;
   private final ReservationRepository reservations;
