@@ -20,18 +20,42 @@ public class NotificationTemplates {
   private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
   private final PropertyPlaceholderHelper placeholders = new PropertyPlaceholderHelper("${", "}", null, null, false);
 
-  NotificationTemplates() {
+  /** Placeholders whose values are codes, shown as words of the reader's language (bundle group). */
+  static final Map<String, String> CODE_PLACEHOLDERS = Map.of("tier", "tier", "expenseKind", "expenseKind",
+      "kind", "kind", "remedyOption", "remedyOption");
+
+  private final Words words;
+
+  NotificationTemplates(Words words) {
+    this.words = words;
     messages.setBasename("notifications/messages");
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
     messages.setUseCodeAsDefaultMessage(false);
   }
 
+  /**
+   * Renders a template in {@code locale}. A value given as {@code <name>_<language>} (say
+   * {@code coverage_fr}) is what a reader of that language gets for {@code ${name}}, so a fragment
+   * made by Drivecare reaches each customer in his own language; code values ({@code PRESTIGE},
+   * {@code HOTEL}) become words of the bundle {@code words/words}.
+   */
   public Rendered render(String template, Channel channel, Locale locale, Map<String, Object> values) {
     Properties props = new Properties();
     values.forEach((k, v) -> {
       if (v != null) {
         props.setProperty(k, v.toString());
+      }
+    });
+    CODE_PLACEHOLDERS.forEach((name, group) -> {
+      if (props.getProperty(name) != null && props.getProperty(name).matches("[A-Z_]+")) {
+        props.setProperty(name, words.code(group, props.getProperty(name), locale));
+      }
+    });
+    String suffix = "_" + locale.getLanguage();
+    values.forEach((k, v) -> {
+      if (v != null && k.endsWith(suffix)) {
+        props.setProperty(k.substring(0, k.length() - suffix.length()), v.toString());
       }
     });
     try {

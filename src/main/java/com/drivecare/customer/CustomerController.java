@@ -62,11 +62,12 @@ class CustomerController {
   }
 
   @GetMapping
-  List<Customer> search(@RequestParam(required = false) String name, @RequestParam(required = false) String email,
+  List<Customer> search(@RequestParam(required = false) String q,
+      @RequestParam(required = false) String name, @RequestParam(required = false) String email,
       @RequestParam(required = false) String phone,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
       @RequestParam(defaultValue = "0") @Min(0) int offset) {
-    return customers.search(name, email, phone, (Caller.Staff) Caller.current(), limit, offset);
+    return customers.search(q, name, email, phone, (Caller.Staff) Caller.current(), limit, offset);
   }
 
   @PostMapping("/{id}/access-tokens")

@@ -51,13 +51,26 @@ public class CustomerRepository {
 
   /** Staff search by part of the name, exact e-mail or phone, within a region (null: all). */
   List<Customer> search(String name, String email, String phone, String region, int limit, int offset) {
+    return search(null, name, email, phone, region, limit, offset);
+  }
+
+  /**
+   * The same, and with {@code q} (when given) one free text that finds a customer by part of his
+   * name or e-mail, or by the plate or VIN of a vehicle he owns.
+   */
+  List<Customer> search(String q, String name, String email, String phone, String region, int limit, int offset) {
     return jdbc.sql("""
         select * from drivecare.customer
-        where (cast(:name as varchar) is null or lower(name) like lower(:namePattern))
+        where (cast(:q as varchar) is null or lower(name) like :qPattern or lower(email) like :qPattern
+            or id in (select owner_id from drivecare.vehicle
+                      where upper(replace(replace(plate, '-', ''), ' ', '')) = :qPlate or vin = upper(:q)))
+          and (cast(:name as varchar) is null or lower(name) like lower(:namePattern))
           and (cast(:email as varchar) is null or lower(email) = lower(:email))
           and (cast(:phone as varchar) is null or phone = :phone)
           and (cast(:region as varchar) is null or region = :region)
         order by id limit :limit offset :offset""")
+        .param("q", q).param("qPattern", q == null ? null : "%" + q.toLowerCase(java.util.Locale.ROOT) + "%")
+        .param("qPlate", q == null ? null : q.toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", ""))
         .param("name", name).param("namePattern", name == null ? null : "%" + name + "%")
         .param("email", email).param("phone", phone).param("region", region)
         .param("limit", limit).param("offset", offset)

@@ -96,8 +96,14 @@ public class CustomerService {
   }
 
   public List<Customer> search(String name, String email, String phone, Caller.Staff staff, int limit, int offset) {
+    return search(null, name, email, phone, staff, limit, offset);
+  }
+
+  /** Staff search; {@code q} finds a customer by part of his name or e-mail, or his vehicle's plate or VIN. */
+  public List<Customer> search(String q, String name, String email, String phone, Caller.Staff staff, int limit,
+      int offset) {
     String region = staff.regionScope();
-    return customers.search(blankToNull(name), blankToNull(email), blankToNull(phone), region, limit, offset);
+    return customers.search(blankToNull(q), blankToNull(name), blankToNull(email), blankToNull(phone), region, limit, offset);
   }
 
   private static void require(List<FieldError> errors, String value, String field, String reason) {

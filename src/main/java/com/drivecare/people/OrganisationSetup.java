@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -39,6 +40,17 @@ public class OrganisationSetup {
   static final String FILTER_MY_TASKS = "My tasks";
   static final String FILTER_GROUP_TASKS = "My group's tasks";
   static final String FILTER_OVERDUE = "Overdue";
+
+  /**
+   * What every task card of the shared filters shows, and what Tasklist's search finds as a task
+   * variable ("Task Variable customerName like James"): set on every task by the case's journey
+   * (see {@code contact.CaseTaskVariables}).
+   */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "customerName", "label", "Customer"),
+      Map.of("name", "caseNumber", "label", "Case"),
+      Map.of("name", "cardFact", "label", "Why now"),
+      Map.of("name", "vehicle", "label", "Vehicle"));
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationSetup.class);
 
@@ -127,9 +139,16 @@ public class OrganisationSetup {
     if (filter == null) {
       filter = filterService.newTaskFilter(name)
           .setQuery(query)
-          .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+          .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+              "variables", CARD_VARIABLES));
       filterService.saveFilter(filter);
       LOG.info("Created Tasklist filter '{}'", name);
+    } else if (!CARD_VARIABLES.equals(filter.getProperties().get("variables"))) {
+      // filters made before the cards showed the case: the same filter, now with its card variables
+      Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+      properties.put("variables", CARD_VARIABLES);
+      filterService.saveFilter(filter.setProperties(properties));
+      LOG.info("Tasklist filter '{}' shows the case on its cards", name);
     }
     // every user may read the shared filters; what each filter shows is still limited by his rights
     if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)

@@ -63,6 +63,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, ProblemSecurityHandlers problems,
+      StaffAuthenticationProvider staffAuthentication,
       @Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}") boolean hstsDisabled) throws Exception {
     return http
         .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
@@ -111,6 +112,10 @@ public class SecurityConfiguration {
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .addFilterBefore(new CustomerTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+        // the Tasklist tab "Case" reads the case view with the agent's Tasklist session and its CSRF token
+        .addFilterBefore(new TasklistSessionAuthenticationFilter(new OrRequestMatcher(
+            path(HttpMethod.GET, "/api/cases/{businessKey}/view"), path(HttpMethod.GET, "/api/customers")),
+            staffAuthentication, problems), BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // no cookies, no browser session: nothing for a cross-site request to ride on

@@ -58,6 +58,14 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
       throw new BadCredentialsException("Wrong user name or password");
     }
     throttle.succeeded(userId, client, verdict);
+    return authenticated(userId);
+  }
+
+  /**
+   * The authentication of a user whose identity another login has established (the webapps'
+   * session): his groups and region from the identity service and the staff directory.
+   */
+  public Authentication authenticated(String userId) {
     Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).collect(Collectors.toSet());
     var agent = organisation.agent(userId);

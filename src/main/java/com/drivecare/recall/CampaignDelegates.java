@@ -79,6 +79,7 @@ class CampaignDelegates {
   JavaDelegate recordNoticeApproval() {
     return execution -> {
       String instance = execution.getProcessInstanceId();
+      recalls.saveFrench(execution.getProcessBusinessKey(), RecallCampaign.French.from(execution::getVariable));
       recalls.saveNotice(execution.getProcessBusinessKey(), (String) execution.getVariable("noticeEn"),
           (String) execution.getVariable("noticeFr"),
           taskRecords.lastCompletedBy(instance, TASK_PREPARE_OWNER_NOTICE).orElseThrow(),

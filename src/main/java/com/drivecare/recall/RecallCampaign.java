@@ -7,7 +7,44 @@ import java.util.List;
 /** A recall campaign as coordinators set it up and owners read about it. */
 public record RecallCampaign(String id, String title, String component, String defect, String safetyRisk,
     String remedy, List<RemedyOption> remedyOptions, int remedyHours, boolean partsAvailable, LocalDate partsExpected,
-    CampaignStatus status, String createdBy, Instant createdAt, Instant launchedAt, Instant closedAt) {
+    CampaignStatus status, String createdBy, Instant createdAt, Instant launchedAt, Instant closedAt, French fr) {
+
+  /**
+   * The campaign's facts in French. Process variables of the campaign while it is drafted
+   * ({@code campaignTitle_fr} …, the names {@link #VARIABLES} lists); a notice is approved only with all of them.
+   */
+  public record French(String title, String component, String defect, String safetyRisk, String remedy) {
+
+    /** The campaign's variables holding the French facts, in the order of the record. */
+    public static final List<String> VARIABLES = List.of("campaignTitle_fr", "component_fr", "defect_fr",
+        "safetyRisk_fr", "remedy_fr");
+
+    public static French from(java.util.function.Function<String, Object> variables) {
+      List<String> v = VARIABLES.stream().map(variables).map(o -> o == null || o.toString().isBlank() ? null
+          : o.toString().trim()).toList();
+      return new French(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4));
+    }
+
+    /** The variables of the facts still missing. */
+    public List<String> missing() {
+      List<String> values = java.util.Arrays.asList(title, component, defect, safetyRisk, remedy);
+      return java.util.stream.IntStream.range(0, VARIABLES.size()).filter(i -> values.get(i) == null)
+          .mapToObj(VARIABLES::get).toList();
+    }
+
+    /** As process variables (missing ones left out). */
+    public java.util.Map<String, Object> variables() {
+      java.util.Map<String, Object> map = new java.util.HashMap<>();
+      List<String> values = java.util.Arrays.asList(title, component, defect, safetyRisk, remedy);
+      for (int i = 0; i < VARIABLES.size(); i++) {
+        if (values.get(i) != null) {
+          map.put(VARIABLES.get(i), values.get(i));
+        }
+      }
+      return map;
+    }
+  }
+
 
   public enum RemedyOption { DEALER, MOBILE, PICKUP }
 

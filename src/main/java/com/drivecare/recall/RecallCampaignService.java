@@ -65,11 +65,15 @@ public class RecallCampaignService {
   private final com.drivecare.contact.ContactLog contactLog;
   private final com.drivecare.customer.ImportLimits importLimits;
 
+  private final com.drivecare.contact.Words words;
+
   RecallCampaignService(RecallRepository recalls, VehicleRepository vehicles, OrganisationRepository organisation,
       InputValidator validator, TransactionTemplate transaction, Clock clock,
       org.camunda.bpm.engine.RuntimeService runtimeService, com.drivecare.contact.NotificationTemplates templates,
       RecallProperties properties, com.drivecare.contact.ContactLog contactLog,
-      com.drivecare.customer.ImportLimits importLimits, com.drivecare.contact.NotificationService notifications) {
+      com.drivecare.customer.ImportLimits importLimits, com.drivecare.contact.NotificationService notifications,
+      com.drivecare.contact.Words words) {
+    this.words = words;
     this.contactLog = contactLog;
     this.importLimits = importLimits;
     this.notifications = notifications;
@@ -99,7 +103,27 @@ public class RecallCampaignService {
       @NotBlank @Size(max = 2000) String remedy,
       @NotEmpty List<RecallCampaign.RemedyOption> remedyOptions,
       @NotNull @Min(1) @Max(72) Integer remedyHours,
-      @NotNull @Valid Parts parts) {}
+      @NotNull @Valid Parts parts,
+      @Valid FrenchFacts fr) {
+
+    /** Without the French facts (the coordinator fills them while drafting the notice). */
+    public NewCampaign(String id, String title, String component, String defectDescription, String safetyRisk,
+        String remedy, List<RecallCampaign.RemedyOption> remedyOptions, Integer remedyHours, Parts parts) {
+      this(id, title, component, defectDescription, safetyRisk, remedy, remedyOptions, remedyHours, parts, null);
+    }
+  }
+
+  /** The campaign's facts in French, as owners who read French get them. */
+  public record FrenchFacts(@Size(max = 200) String title, @Size(max = 200) String component,
+      @Size(max = 4000) String defectDescription, @Size(max = 2000) String safetyRisk, @Size(max = 2000) String remedy) {
+
+    RecallCampaign.French french() {
+      return RecallCampaign.French.from(java.util.Map.<String, Object>of(
+          "campaignTitle_fr", title == null ? "" : title, "component_fr", component == null ? "" : component,
+          "defect_fr", defectDescription == null ? "" : defectDescription,
+          "safetyRisk_fr", safetyRisk == null ? "" : safetyRisk, "remedy_fr", remedy == null ? "" : remedy)::get);
+    }
+  }
 
   /**
    * @param messagesPerChannel the campaign's notices, invitations and reminders per channel: how many are
@@ -137,9 +161,11 @@ public class RecallCampaignService {
         input.defectDescription().trim(), input.safetyRisk().trim(), input.remedy().trim(),
         input.remedyOptions().stream().distinct().toList(), input.remedyHours(), parts.availableNow(),
         parts.availableNow() ? null : parts.expected(), RecallCampaign.CampaignStatus.DRAFT, coordinator,
-        clock.instant(), null, null);
-    String noticeEn = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH));
-    String noticeFr = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH));
+        clock.instant(), null, null, input.fr() == null ? RecallCampaign.French.from(n -> null) : input.fr().french());
+    String noticeEn = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH),
+        java.util.Locale.ENGLISH);
+    String noticeFr = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH),
+        java.util.Locale.FRENCH);
     int longest = Math.max(noticeEn.length(), noticeFr.length());
     if (longest > NOTICE_MAX_LENGTH) {
       throw new com.drivecare.platform.InvalidInputException("defectDescription", "with title, component, safetyRisk"
@@ -161,17 +187,32 @@ public class RecallCampaignService {
     variables.put(RecallProcess.VAR_LAUNCH_CHUNK_SIZE, properties.launchChunkSize());
     variables.put(RecallProcess.VAR_REMINDER_SWEEP_CYCLE, properties.sweepCycle());
     variables.putAll(properties.reminderSchedule().variables());
+    variables.putAll(campaign.fr().variables());
     variables.put("noticeEn", noticeEn);
     variables.put("noticeFr", noticeFr);
     runtimeService.startProcessInstanceByKey(RecallProcess.CAMPAIGN_KEY, campaign.id(), variables);
     return view(input.id());
   }
 
-  /** The first draft of a notice: the campaign's facts in the template; per-owner placeholders stay for later. */
-  private String draft(RecallCampaign c, String template) {
-    return template.replace("#title#", c.title()).replace("#component#", c.component()).replace("#defect#", c.defect())
-        .replace("#risk#", c.safetyRisk()).replace("#remedy#", c.remedy()).replace("#hours#", String.valueOf(c.remedyHours()))
-        .replace("#options#", String.join(", ", c.remedyOptions().stream().map(Enum::name).toList()));
+  /**
+   * The first draft of a notice: the campaign's facts in the template of the language (the French
+   * facts for French, the English ones where a French fact is still missing — the forms flag it);
+   * per-owner placeholders stay for later.
+   */
+  private String draft(RecallCampaign c, String template, java.util.Locale locale) {
+    boolean french = java.util.Locale.FRENCH.getLanguage().equals(locale.getLanguage());
+    RecallCampaign.French fr = c.fr();
+    return template.replace("#title#", pick(french, fr.title(), c.title()))
+        .replace("#component#", pick(french, fr.component(), c.component()))
+        .replace("#defect#", pick(french, fr.defect(), c.defect()))
+        .replace("#risk#", pick(french, fr.safetyRisk(), c.safetyRisk()))
+        .replace("#remedy#", pick(french, fr.remedy(), c.remedy())).replace("#hours#", String.valueOf(c.remedyHours()))
+        .replace("#options#", words.codes("remedyOption", String.join(",", c.remedyOptions().stream().map(Enum::name).toList()),
+            locale));
+  }
+
+  private static String pick(boolean french, String fr, String en) {
+    return french && fr != null ? fr : en;
   }
 
   /** Closes a launched campaign with a reason; vehicle journeys still running end with it. */

@@ -91,6 +91,14 @@ class RecallRepository {
         vehicles.stream().map(v -> new Object[] {campaignId, v.vin(), v.id(), v.region(), ts(now)}).toList());
   }
 
+  /** The campaign's facts in French, as drafted (null ones are not known yet). */
+  void saveFrench(String id, RecallCampaign.French fr) {
+    jdbc.sql("""
+        update drivecare.recall_campaign set title_fr = ?, component_fr = ?, defect_fr = ?, safety_risk_fr = ?,
+          remedy_fr = ? where id = ?""")
+        .params(fr.title(), fr.component(), fr.defect(), fr.safetyRisk(), fr.remedy(), id).update();
+  }
+
   void saveNotice(String id, String en, String fr, String draftedBy, String approvedBy) {
     jdbc.sql("""
         update drivecare.recall_campaign set notice_en = ?, notice_fr = ?, drafted_by = ?, approved_by = ?,
@@ -379,6 +387,8 @@ class RecallRepository {
         Arrays.stream(rs.getString("remedy_options").split(",")).map(RecallCampaign.RemedyOption::valueOf).toList(),
         rs.getInt("remedy_hours"), rs.getBoolean("parts_available"), expected == null ? null : expected.toLocalDate(),
         RecallCampaign.CampaignStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
-        instant(rs, "created_at"), instant(rs, "launched_at"), instant(rs, "closed_at"));
+        instant(rs, "created_at"), instant(rs, "launched_at"), instant(rs, "closed_at"),
+        new RecallCampaign.French(rs.getString("title_fr"), rs.getString("component_fr"), rs.getString("defect_fr"),
+            rs.getString("safety_risk_fr"), rs.getString("remedy_fr")));
   }
 }

@@ -3,7 +3,6 @@ package com.drivecare.retention;
 import static com.drivecare.retention.RetentionProcess.*;
 
 import com.drivecare.contact.Channel;
-import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.contact.NotificationService;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ class RetentionDelegates {
 
   private static final int MAX_TIMELINE = 3800;
   private static final String EARLIER = "- _(earlier entries: see the case timeline)_\n";
-  private static final DateTimeFormatter TIMELINE_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
 
   private final CustomerRepository customers;
   private final ReservationRepository reservations;
@@ -48,10 +45,12 @@ class RetentionDelegates {
   private final ContactLog contactLog;
   private final NotificationService notifications;
   private final Clock clock;
+  private final com.drivecare.contact.CaseViewService caseViews;
 
   RetentionDelegates(CustomerRepository customers, ReservationRepository reservations, RetentionCaseRepository cases,
       AssignmentService assignment, CallPlanner planner, ContactLog contactLog, NotificationService notifications,
-      Clock clock) {
+      Clock clock, com.drivecare.contact.CaseViewService caseViews) {
+    this.caseViews = caseViews;
     this.customers = customers;
     this.reservations = reservations;
     this.cases = cases;
@@ -129,7 +128,8 @@ class RetentionDelegates {
       execution.setVariable(VAR_CALLER, caller);
       execution.setVariable(VAR_ATTEMPT_LABEL, plan.label() + " (call " + plan.totalAttempts() + " of at most "
           + ladder.totalCap() + ")");
-      execution.setVariable(VAR_CALL_TIMELINE, timeline(execution.getProcessBusinessKey(), ZoneId.of(customer.timeZone())));
+      // in the zone of the region's agents, who call him; the form says which zone that is
+      execution.setVariable(VAR_CALL_TIMELINE, timeline(execution.getProcessBusinessKey(), caseViews.regionZone(customer.region())));
       // the outcome of the last call has been used; the next task starts with a clean form
       execution.removeVariable(VAR_CALL_OUTCOME);
       execution.removeVariable(VAR_CALLBACK_AT);
@@ -228,19 +228,13 @@ class RetentionDelegates {
   }
 
   private String timeline(String businessKey, ZoneId zone) {
-    List<ContactEntry> entries = contactLog.timeline(businessKey);
+    List<String> entries = caseViews.timelineSentences(businessKey, zone);
     if (entries.isEmpty()) {
       return "_Nothing logged yet._";
     }
     StringBuilder sb = new StringBuilder();
-    for (ContactEntry e : entries) {
-      sb.append("- ").append(TIMELINE_TIME.format(e.occurredAt().atZone(zone))).append(" · ")
-          .append(e.channel()).append(' ').append(e.direction().name().toLowerCase()).append(" · ")
-          .append(e.actor()).append(" · **").append(e.outcome()).append("**");
-      if (e.note() != null && !e.note().isBlank()) {
-        sb.append(" — ").append(e.note());
-      }
-      sb.append('\n');
+    for (String e : entries) {
+      sb.append("- ").append(e).append('\n');
     }
     // a string variable holds 4,000 characters: keep the most recent entries
     while (sb.length() > MAX_TIMELINE) {

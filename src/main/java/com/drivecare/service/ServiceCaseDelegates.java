@@ -49,9 +49,12 @@ class ServiceCaseDelegates {
   private final com.drivecare.contact.NotificationTemplates templates;
   private final Clock clock;
 
+  private final com.drivecare.contact.Words words;
+
   ServiceCaseDelegates(ServiceCaseRepository cases, AssignmentService assignment, OrganisationRepository organisation,
       WorkingCalendar calendar, NotificationService notifications, ContactLog contactLog, TaskService taskService,
-      com.drivecare.contact.NotificationTemplates templates, Clock clock) {
+      com.drivecare.contact.NotificationTemplates templates, Clock clock, com.drivecare.contact.Words words) {
+    this.words = words;
     this.cases = cases;
     this.assignment = assignment;
     this.organisation = organisation;
@@ -94,7 +97,9 @@ class ServiceCaseDelegates {
       for (String name : List.of("coversTowing", "coversHotel", "coversTravelHome", "coversRepair", "coversIncidentals")) {
         execution.setVariable(name, Boolean.TRUE.equals(entitlements.get(name)) ? "yes" : "no");
       }
-      execution.setVariable("coverage", coverage(entitlements));
+      // agents read English; the customer's messages take the words of his language (coverage_fr)
+      execution.setVariable("coverage", coverage(entitlements, words, java.util.Locale.ENGLISH));
+      execution.setVariable("coverage_fr", coverage(entitlements, words, java.util.Locale.FRENCH));
       execution.setVariable("inPilot", Boolean.TRUE.equals(pilot.get("pilot")));
       execution.setVariable(VAR_CASE_OWNER, owner);
       execution.setVariable("caseOwnerName", ownerContact.name());
@@ -288,10 +293,11 @@ class ServiceCaseDelegates {
     return execution -> {
       long id = ((Number) execution.getVariable(VAR_ESCALATION_ID)).longValue();
       String decidedBy = String.valueOf(execution.getVariable("escalationDecidedBy"));
-      String decision = describeDecision(execution);
+      String decision = describeDecision(execution, java.util.Locale.ENGLISH);
       cases.decideEscalation(id, decidedBy, decision, clock.instant());
       Map<String, Object> values = templateValues(execution);
       values.put("decision", decision);
+      values.put("decision_fr", describeDecision(execution, java.util.Locale.FRENCH));
       values.put("managerName", assignment.staffMember(decidedBy).map(StaffMember::name).orElse(decidedBy));
       notifications.request(new NotificationRequest("service-escalation-decision", customerId(execution),
           execution.getProcessBusinessKey(), key(execution), null, caseOwner(execution),
@@ -412,21 +418,23 @@ class ServiceCaseDelegates {
     };
   }
 
-  private static String describeDecision(DelegateExecution execution) {
+  /** What the manager granted, in words of {@code locale}, then his own note as he wrote it. */
+  private String describeDecision(DelegateExecution execution, java.util.Locale locale) {
     List<String> parts = new ArrayList<>();
     if (Boolean.TRUE.equals(execution.getVariable("grantGoodwill"))) {
-      parts.add("goodwill gesture granted");
+      parts.add(words.phrase("decision.goodwill", locale));
     }
     if (Boolean.TRUE.equals(execution.getVariable("grantLoaner"))) {
-      parts.add("a loaner car");
+      parts.add(words.phrase("decision.loaner", locale));
     }
     if (Boolean.TRUE.equals(execution.getVariable("grantCostCoverage"))) {
-      parts.add("your costs are covered");
+      parts.add(words.phrase("decision.costs", locale));
     }
     Object note = execution.getVariable("decisionNote");
-    String granted = parts.isEmpty() ? "no additional measure" : String.join(", ", parts);
+    String granted = parts.isEmpty() ? words.phrase("decision.none", locale) : String.join(", ", parts);
     return granted + (note == null || note.toString().isBlank() ? "" : ". " + note);
   }
+
 
   private boolean met(DelegateExecution execution, String sla) {
     return sla.equals("FIRST_RESPONSE")
@@ -439,28 +447,34 @@ class ServiceCaseDelegates {
     return roundTheClock ? start.plus(d) : calendar.addWorkingTime(start, d, region, zone);
   }
 
-  static String coverage(Map<String, Object> e) {
+  /** What the entitlements cover, in words of {@code locale} (the bundle {@code words/words}). */
+  static String coverage(Map<String, Object> e, com.drivecare.contact.Words words, java.util.Locale locale) {
     List<String> covered = new ArrayList<>();
     if (Boolean.TRUE.equals(e.get("coversTowing"))) {
-      covered.add("towing");
+      covered.add(words.phrase("cover.towing", locale));
     }
     if (Boolean.TRUE.equals(e.get("coversHotel"))) {
-      covered.add("hotel (" + e.get("hotelClass") + ")");
+      covered.add(words.phrase("cover.hotel", locale, mobilityClass(e.get("hotelClass"), words, locale)));
     }
     if (Boolean.TRUE.equals(e.get("coversTravelHome"))) {
-      covered.add("travel home");
+      covered.add(words.phrase("cover.travel-home", locale));
     }
     if (Boolean.TRUE.equals(e.get("coversRepair"))) {
-      covered.add("repair");
+      covered.add(words.phrase("cover.repair", locale));
     }
     if (Boolean.TRUE.equals(e.get("coversIncidentals"))) {
-      covered.add("incidental costs");
+      covered.add(words.phrase("cover.incidentals", locale));
     }
     if (e.get("loanerClass") != null && !"none".equals(e.get("loanerClass"))) {
-      covered.add("loaner car (" + e.get("loanerClass") + ")");
+      covered.add(words.phrase("cover.loaner", locale, mobilityClass(e.get("loanerClass"), words, locale)));
     }
-    return covered.isEmpty() ? "-" : String.join(", ", covered);
+    return covered.isEmpty() ? words.phrase("cover.none", locale) : String.join(", ", covered);
   }
+
+  private static String mobilityClass(Object value, com.drivecare.contact.Words words, java.util.Locale locale) {
+    return value == null ? "" : words.code("class", value.toString().replace(' ', '-'), locale);
+  }
+
 
   private static Map<String, Object> templateValues(DelegateExecution execution) {
     return com.drivecare.contact.SendNotificationDelegate.templateValues(execution);

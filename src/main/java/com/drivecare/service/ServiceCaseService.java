@@ -58,9 +58,13 @@ public class ServiceCaseService {
   private final InputValidator validator;
   private final Clock clock;
 
+  private final com.drivecare.contact.Words words;
+
   ServiceCaseService(ServiceCaseRepository cases, VehicleRepository vehicles, CustomerRepository customers,
       RuntimeService runtimeService, ManagementService managementService,
-      AssignmentService assignment, ContactLog contactLog, InputValidator validator, Clock clock) {
+      AssignmentService assignment, ContactLog contactLog, InputValidator validator, Clock clock,
+      com.drivecare.contact.Words words) {
+    this.words = words;
     this.cases = cases;
     this.vehicles = vehicles;
     this.customers = customers;
@@ -259,20 +263,24 @@ public class ServiceCaseService {
   private CaseView view(ServiceCaseRepository.ServiceCase c, Caller caller) {
     Vehicle vehicle = vehicles.find(c.vehicleId()).orElseThrow();
     StaffMember owner = c.caseOwner() == null ? null : assignment.staffMember(c.caseOwner()).orElse(null);
-    String ownerName = owner == null ? "Your case owner" : owner.name();
+    // the customer reads it in his language; staff in English
+    java.util.Locale locale = caller instanceof Caller.Customer
+        ? customers.find(c.customerId()).map(com.drivecare.customer.Customer::locale).orElse(java.util.Locale.ENGLISH)
+        : java.util.Locale.ENGLISH;
+    String ownerName = owner == null ? words.phrase("next.owner", locale) : owner.name();
     boolean running = c.processInstance() != null
         && runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstance()).count() > 0;
     String next;
     Instant due = null;
     if ("CLOSED".equals(c.status())) {
-      next = "Nothing: the case is closed.";
+      next = words.phrase("next.closed", locale);
     } else if ("RESOLVED".equals(c.status())) {
-      next = ownerName + " will call you to hear how it went.";
+      next = words.phrase("next.resolved", locale, ownerName);
     } else if (c.firstResponseAt() == null) {
-      next = ownerName + " will contact you.";
+      next = words.phrase("next.contact", locale, ownerName);
       due = running ? date(c.processInstance(), "firstResponseDue") : null;
     } else {
-      next = ownerName + " is working on your case.";
+      next = words.phrase("next.working", locale, ownerName);
       due = running ? date(c.processInstance(), "resolutionDue") : null;
     }
     Instant nextUpdate = c.processInstance() == null ? null : managementService.createJobQuery()

@@ -211,7 +211,8 @@ class TaskGuardTest {
     Task prepare = taskService.createTaskQuery().processInstanceId(pi).singleResult();
     assertThat(asRita.post("/engine-rest/task/" + prepare.getId() + "/claim", Map.of("userId", rita)).status())
         .isEqualTo(204);
-    var drafted = asRita.post("/engine-rest/task/" + prepare.getId() + "/submit-form", Map.of("variables", Map.of()));
+    var drafted = asRita.post("/engine-rest/task/" + prepare.getId() + "/submit-form", Map.of("variables",
+        frenchFacts()));
     assertThat(drafted.status()).as(drafted.body()).isEqualTo(204);
 
     Task approve = taskService.createTaskQuery().processInstanceId(pi).singleResult();
@@ -286,5 +287,12 @@ class TaskGuardTest {
   private List<Long> outboxCustomers(String businessKey) {
     return jdbc.sql("select distinct customer_id from drivecare.outbox where business_key = ? and customer_id is not null")
         .param(businessKey).query(Long.class).list();
+  }
+
+  /** The campaign's facts in French, as the drafter types them into the notice form. */
+  private static Map<String, Object> frenchFacts() {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    com.drivecare.recall.NoticeApproval.FRENCH_FACTS.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return variables;
   }
 }

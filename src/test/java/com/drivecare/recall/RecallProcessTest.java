@@ -434,7 +434,8 @@ class RecallProcessTest {
   private void prepareNotice() {
     Task prepare = task(campaign, TASK_PREPARE_OWNER_NOTICE);
     taskService.claim(prepare.getId(), drafter);
-    taskService.complete(prepare.getId()); // the drafts as prefilled
+    // the drafts as prefilled, with the campaign's facts in French
+    taskService.complete(prepare.getId(), NoticeApproval.FRENCH_FACTS);
   }
 
   private void prepareAndApprove() {

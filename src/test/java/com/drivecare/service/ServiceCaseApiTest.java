@@ -58,7 +58,10 @@ class ServiceCaseApiTest {
     runJobs(number); // what the job executor does at once in production
     var mine = asCustomer.get("/api/service-cases/" + number);
     assertThat(mine.status()).isEqualTo(200);
-    assertThat(mine.json().get("whatHappensNext").asText()).contains("will contact you");
+    // Paul reads French: what happens next is in his language
+    assertThat(mine.json().get("whatHappensNext").asText()).contains("va vous contacter");
+    assertThat(asAdvisor.get("/api/service-cases/" + number).json().get("whatHappensNext").asText())
+        .contains("will contact you");
     assertThat(mine.json().get("nextStepDue").asText()).isNotBlank();
     assertThat(mine.json().get("nextUpdateDue").asText()).isNotBlank();
     assertThat(mine.json().get("timeline").findValuesAsText("outcome")).contains("CASE_REPORTED", "CASE_OWNER_ASSIGNED");

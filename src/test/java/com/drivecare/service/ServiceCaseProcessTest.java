@@ -122,7 +122,9 @@ class ServiceCaseProcessTest {
   void roadsideForAPremiumCarGetsMobilityAndUpdatesWithoutAsking() {
     open(ServiceCaseService.Kind.ROADSIDE, "Aurora GT Prestige", "185000", 2);
     assertThat(opened.tier()).isEqualTo("PRESTIGE");
-    assertThat(outboxBody("service-case-opened")).contains("hotel (5-star)", "loaner car (same model)", "travel home");
+    // Thierry reads French: what is covered comes in his words (it was English inside French mail)
+    assertThat(outboxBody("service-case-opened")).contains("hôtel (5 étoiles)", "véhicule de prêt (même modèle)",
+        "retour à domicile").doesNotContain("travel home");
     assertThat(staffRecipients("service-advisor-opened")).containsExactly(sales + "@test.example");
     Task mobility = task(TASK_ARRANGE_MOBILITY);
     assertThat(mobility.getAssignee()).isEqualTo(advisor);
@@ -209,7 +211,8 @@ class ServiceCaseProcessTest {
     assertThat(outboxBody("service-escalation-pilot")).contains("First" + serviceManager + " Last");
     assertThat(staffRecipients("service-escalation-owner")).containsExactly(advisor + "@test.example");
     complete(decision, Map.of("grantLoaner", true, "decisionNote", "A loaner is yours until the repair is done."));
-    assertThat(outboxBody("service-escalation-decision")).contains("a loaner car", "A loaner is yours");
+    assertThat(outboxBody("service-escalation-decision")).contains("un véhicule de prêt", "A loaner is yours")
+        .doesNotContain("a loaner car");
     assertThat(jdbc.sql("select status from drivecare.service_escalation where case_number = ?").param(opened.number())
         .query(String.class).single()).isEqualTo("DECIDED");
     assertThat(task(TASK_CONTACT_CUSTOMER).getAssignee()).isEqualTo(advisor);
