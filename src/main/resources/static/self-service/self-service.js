@@ -273,7 +273,7 @@
     if (c.caseOwner) {
       nodes.push(contactPerson(t('common.contact'), c.caseOwner, t('res.owner.intro', { name: c.caseOwner.name })));
     }
-    const rerender = async text => { say(text); show(await reservation(number), true); notice.focus(); };
+    const rerender = async text => { const view = await reservation(number); say(text); show(view, true); notice.focus(); };
     if (r.status === 'ACTIVE') {
       const reason = h('textarea', { maxlength: '1000' });
       nodes.push(card(t('res.cancel.title'), field(t('res.cancel.reason'), reason), h('div', { class: 'actions' },
@@ -318,7 +318,7 @@
     const f = await api('GET', '/api/self-service/service-cases/' + encodeURIComponent(number));
     const open = f.status === 'OPEN';
     const car = f.model + (f.plate ? ' (' + f.plate + ')' : '');
-    const rerender = async text => { say(text); show(await serviceCase(number), true); notice.focus(); };
+    const rerender = async text => { const view = await serviceCase(number); say(text); show(view, true); notice.focus(); };
     const nodes = [backHome(), heading(t('case.title', { number: f.number })),
       h('p', { class: 'sub' }, [t('case.kind.' + f.kind), f.tier ? t('case.tier.' + f.tier) : null, car].filter(Boolean).join(' · '))];
     const steps = f.openSteps.length ? f.openSteps.map(s => has('step.' + s) ? t('step.' + s) : null).filter(Boolean) : [];
@@ -392,7 +392,7 @@
     const base = '/api/recalls/' + encodeURIComponent(campaignId) + '/vehicles/' + encodeURIComponent(vin);
     const self = '/api/self-service/recalls/' + encodeURIComponent(campaignId) + '/vehicles/' + encodeURIComponent(vin);
     const f = await api('GET', self);
-    const rerender = async (text, error) => { say(text, error); show(await recall(key), true); notice.focus(); };
+    const rerender = async (text, error) => { const view = await recall(key); say(text, error); show(view, true); notice.focus(); };
     const nodes = [backHome(), heading(t('recall.title', { campaign: f.campaignId, title: f.title })),
       h('p', { class: 'sub' }, f.plate ? t('recall.car.plate', { model: f.model, plate: f.plate }) : t('recall.car', { model: f.model }))];
     nodes.push(h('div', { class: 'two' },

@@ -309,7 +309,7 @@ class OutboxDeliveryTest {
       String caseKey = TestData.unique("SC");
       long update = transaction.execute(s -> notifications.request(new NotificationRequest("service-status-update",
           customer.id(), caseKey, TestData.unique("key"), Channel.EMAIL, null,
-          Map.of("model", "Aurora", "currentStep", "Diagnosis", "personalLine", ""), false))).orElseThrow();
+          Map.of("model", "Aurora", "currentStep", "Diagnosis", "personalLine", ""), true))).orElseThrow();
 
       OutboxDispatcher.Round first = dispatcher.dispatchRound(Channel.EMAIL);
       assertThat(first.claimed()).isEqualTo(20);

@@ -15,7 +15,7 @@ public final class NoticeApproval {
       "safetyRisk_fr", "Occupant non retenu.", "remedy_fr", "Remplacement de la boucle.");
 
   /** @return the campaign's process instance id; its launch job is next */
-  static String approve(RuntimeService runtimeService, TaskService taskService, String campaignId, String drafter,
+  public static String approve(RuntimeService runtimeService, TaskService taskService, String campaignId, String drafter,
       String approver) {
     String pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.CAMPAIGN_KEY)
         .processInstanceBusinessKey(campaignId).singleResult().getId();

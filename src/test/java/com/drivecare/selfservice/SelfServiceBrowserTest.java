@@ -499,15 +499,7 @@ class SelfServiceBrowserTest {
       csv.append(vehicle.vin()).append('\n');
     }
     campaigns.importVehicles(campaignId, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-    String pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.CAMPAIGN_KEY)
-        .processInstanceBusinessKey(campaignId).singleResult().getId();
-    var prepare = taskService.createTaskQuery().processInstanceId(pi).singleResult();
-    taskService.claim(prepare.getId(), drafter);
-    taskService.complete(prepare.getId());
-    var approve = taskService.createTaskQuery().processInstanceId(pi).singleResult();
-    taskService.claim(approve.getId(), approver);
-    taskService.complete(approve.getId(), Map.of(RecallProcess.VAR_APPROVED, true));
-    jobs.runDue(pi);
+    jobs.runDue(com.drivecare.recall.NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
   }
 
   private void book(int owner, String option, LocalDate day) {
