@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -116,8 +117,8 @@ public class TaskGuard extends AbstractProcessEnginePlugin {
       }
       Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
       Person person = authentication == null || authentication.getUserId() == null ? null
-          : new Person(authentication.getUserId(), authentication.getGroupIds() != null
-              && authentication.getGroupIds().contains(Groups.ADMINS));
+          : new Person(authentication.getUserId(),
+              authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds()));
       if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
         String taskId = field(command, "taskId");
         Map<String, Object> submitted = command instanceof SubmitTaskFormCmd
@@ -130,9 +131,14 @@ public class TaskGuard extends AbstractProcessEnginePlugin {
         String taskId = field(command, "taskId");
         String userId = command instanceof AssignTaskCmd
             ? field(command, AbstractAddIdentityLinkCmd.class, "userId") : field(command, "userId");
+        boolean claim = command instanceof ClaimTaskCmd;
         refuseIf(next.execute(context -> {
           TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
-          return task == null ? null : fourEyes(task, userId, person);
+          if (task == null) {
+            return null;
+          }
+          RuntimeException refusal = fourEyes(task, userId, person);
+          return refusal != null || !claim ? refusal : candidacy(task, userId, person);
         }));
         return next.execute(command);
       }
@@ -154,7 +160,37 @@ public class TaskGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  private record Person(String userId, boolean admin) {}
+  private record Person(String userId, List<String> groups) {
+
+    boolean admin() {
+      return groups.contains(Groups.ADMINS);
+    }
+  }
+
+  /**
+   * A person claims only work offered to him — by name or to one of his groups. Seeing a task (a
+   * national team reads every task of the journeys it serves) is not being offered it.
+   */
+  private static RuntimeException candidacy(TaskEntity task, String userId, Person person) {
+    if (person == null || person.admin() || userId == null || !userId.equals(person.userId())) {
+      return null;
+    }
+    boolean offered = task.getIdentityLinks().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .anyMatch(link -> userId.equals(link.getUserId())
+            || link.getGroupId() != null && person.groups().contains(link.getGroupId()));
+    return offered ? null : new AuthorizationException("This task is not offered to you or your groups");
+  }
+
+  /** A person completes only a task assigned to him (as Tasklist asks him to claim it first). */
+  private static RuntimeException assignment(TaskEntity task, Person person) {
+    if (person == null || person.admin() || person.userId().equals(task.getAssignee())) {
+      return null;
+    }
+    return new AuthorizationException(task.getAssignee() == null
+        ? "Claim the task before completing it"
+        : "This task is assigned to " + task.getAssignee() + "; only he can complete it");
+  }
 
   private static boolean changesVariables(Command<?> command) {
     return command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd
@@ -169,6 +205,9 @@ public class TaskGuard extends AbstractProcessEnginePlugin {
       return null; // the engine says what is wrong with the id
     }
     RuntimeException refusal = fourEyes(task, person != null ? person.userId() : task.getAssignee(), person);
+    if (refusal == null) {
+      refusal = assignment(task, person);
+    }
     if (refusal != null) {
       return refusal;
     }

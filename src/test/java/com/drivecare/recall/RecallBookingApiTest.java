@@ -162,6 +162,23 @@ class RecallBookingApiTest {
   }
 
   @Test
+  void aNationalTeamSeesTheJourneyButWorksOnlyWhatIsOfferedToIt() {
+    assertThat(book(0, "DEALER", tomorrow).status()).isEqualTo(201);
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(campaignId + ":" + vehicles.get(0).vin())
+        .taskDefinitionKey("Task_PerformRemedy").singleResult();
+    String clara = testData.staff(TestData.unique("clara"), Groups.CUSTOMER_RELATIONS, null, null);
+    String rita = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    Api asClara = Api.at(port).basic(clara, TestData.password(clara));
+    Api asRita = Api.at(port).basic(rita, TestData.password(rita));
+    String path = "/engine-rest/task/" + task.getId();
+    // the advisor's repair: nobody else completes it, nor takes it over by claiming
+    var completed = asClara.post(path + "/complete", Map.of("variables", Map.of("remedyOutcome", Map.of("value", "COMPLETED"))));
+    assertThat(completed.status()).isEqualTo(403);
+    assertThat(asRita.post(path + "/claim", Map.of("userId", rita)).status()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(advisor);
+  }
+
+  @Test
   void surveyAnswersNeedAValidTokenAndScore() {
     assertThat(Api.at(port).post("/api/surveys/srv_nope", Map.of("score", 4)).status()).isEqualTo(404);
     assertThat(Api.at(port).post("/api/surveys/srv_nope", Map.of("score", 9)).status()).isEqualTo(400);
