@@ -22,12 +22,12 @@ public class Worklist {
     this.runtimeService = runtimeService;
   }
 
-  /** A retention call for the case owner (or manager) {@code caller}, due at {@code deadline}. */
-  public String retentionCall(String caller, String region, Instant deadline) {
+  /** A retention call (reservation {@code prefix-…}) for the case owner or manager {@code caller}, due at {@code deadline}. */
+  public String retentionCall(String prefix, String caller, String region, Instant deadline) {
     Map<String, Object> variables = common(region);
     variables.put("caller", caller);
     variables.put("callDeadline", Date.from(deadline));
-    return start("reservation-retention", "RES-" + shortId(), "Task_CaseOwnerCall", variables);
+    return start("reservation-retention", prefix + "-" + shortId(), "Task_CaseOwnerCall", variables);
   }
 
   /** A vehicle of a recall whose owner is unknown: offered to the recall coordinators. */
@@ -57,9 +57,9 @@ public class Worklist {
     return start("recall-remedy", campaignId + ":" + variables.get("vin"), "Task_FollowUpDissatisfied", variables);
   }
 
-  /** A dissatisfied service case: offered to customer relations. */
-  public String managementReview(String region) {
-    return start("service-case", "SC-" + shortId(), "Task_ManagementReview", common(region));
+  /** A dissatisfied service case (case number {@code prefix-…}): offered to customer relations. */
+  public String managementReview(String prefix, String region) {
+    return start("service-case", prefix + "-" + shortId(), "Task_ManagementReview", common(region));
   }
 
   private Map<String, Object> common(String region) {

@@ -60,7 +60,7 @@ class TaskVisibilityTest {
     String advisor = testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null);
     String findOwner = taskOf(worklist.findOwner("TV1", region));
     String followUp = taskOf(worklist.recallFollowUp("TV1", region));
-    String review = taskOf(worklist.managementReview(region));
+    String review = taskOf(worklist.managementReview("TV1", region));
 
     assertThat(rights.sees(coordinator, findOwner)).isTrue();
     assertThat(rights.canClaim(coordinator, findOwner)).isTrue();
@@ -105,8 +105,8 @@ class TaskVisibilityTest {
     String claimed = taskOf(worklist.findOwner("TV2", region));
     taskService.claim(claimed, coordinator);
     Instant now = Instant.now();
-    String late = taskOf(worklist.retentionCall(owner, region, now.minus(1, ChronoUnit.HOURS)));
-    String onTime = taskOf(worklist.retentionCall(owner, region, now.plus(1, ChronoUnit.DAYS)));
+    String late = taskOf(worklist.retentionCall("TV2", owner, region, now.minus(1, ChronoUnit.HOURS)));
+    String onTime = taskOf(worklist.retentionCall("TV2", owner, region, now.plus(1, ChronoUnit.DAYS)));
 
     assertThat(listed(coordinator, OrganisationSetup.FILTER_GROUP_TASKS)).contains(findOwner, claimed)
         .doesNotContain(late, onTime);
