@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The worklist benchmark — figures, not a pass/fail test. Run it with
- * {@code mvn -Pbenchmark,postgres verify -Dtest=WorklistBenchmark [-Dbenchmark.tasks=N]}. It creates N
+ * {@code mvn -Pbenchmark,postgres verify -Dtest=WorklistBenchmark [-Dbenchmark.tasks=10000,100000]}. For each N
+ * it creates (more) open tasks up to N,
  * open tasks across three regions in the shapes the journeys create them (per 100: 60 retention calls
  * assigned to case owners, 12 recall repairs assigned to service advisors, 20 "find owner" tasks offered
  * to the recall coordinators, 4 recall follow-ups and 4 service-case reviews offered to customer
@@ -36,8 +37,8 @@ class WorklistBenchmark {
 
   /** Open tasks per case owner and per advisor: what one person has on his desk. */
   static final int PERSONAL_WORKLOAD = 150;
-  static final int ROUNDS = 30;
-  static final int WARM_UP = 5;
+  static final int ROUNDS = 20;
+  static final int WARM_UP = 3;
 
   @LocalServerPort int port;
   @Autowired TestData testData;
@@ -49,7 +50,8 @@ class WorklistBenchmark {
 
   @Test
   void worklist() {
-    int n = Integer.getInteger("tasks", 10_000);
+    List<Integer> stages = Arrays.stream(System.getProperty("tasks", "10000").split(","))
+        .map(String::trim).map(Integer::valueOf).sorted().toList();
     String tag = TestData.unique("").substring(1, 7).toUpperCase();
     String campaign = "WB-" + tag;
     List<String> regions = List.of(TestData.FR, TestData.NA, testData.freshRegion());
@@ -59,11 +61,21 @@ class WorklistBenchmark {
     String relations = testData.staff("clara-" + tag, Groups.CUSTOMER_RELATIONS, null, null);
     String admin = "test-admin";
 
-    log("Creating %,d open tasks…", n);
-    Instant start = Instant.now();
     Instant now = Instant.now();
+    int created = 0;
+    for (int n : stages) {
+      created = create(created, n, tag, campaign, regions, owner, advisor, now);
+      measure(n, tag, owner, advisor, coordinator, relations, admin);
+    }
+  }
+
+  /** Creates open tasks number {@code from} to {@code n} (exclusive); answers {@code n}. */
+  private int create(int from0, int n, String tag, String campaign, List<String> regions, String owner, String advisor,
+      Instant now) {
+    log("Creating open tasks %,d to %,d…", from0, n);
+    Instant start = Instant.now();
     int batch = 500;
-    for (int from = 0; from < n; from += batch) {
+    for (int from = from0; from < n; from += batch) {
       int first = from;
       transaction.executeWithoutResult(s -> {
         for (int i = first; i < Math.min(n, first + batch); i++) {
@@ -86,17 +98,22 @@ class WorklistBenchmark {
         }
       });
       if ((from / batch) % 20 == 19) {
-        log("  %,d tasks, %.0f per second", from + batch, (from + batch) / seconds(start));
+        log("  %,d tasks, %.0f per second", from + batch, (from + batch - from0) / seconds(start));
       }
     }
     log("Created %,d open tasks in %.0f s (%.0f per second); %,d open tasks in the database",
-        n, seconds(start), n / seconds(start), taskService.createTaskQuery().count());
+        n - from0, seconds(start), (n - from0) / seconds(start), taskService.createTaskQuery().count());
     if (Boolean.parseBoolean(System.getProperty("analyze", "true")) && jdbc.sql("select version()")
         .query(String.class).single().contains("PostgreSQL")) {
       // what autovacuum does within a minute of a bulk change in production (it is off on the test server)
       jdbc.sql("analyze").update();
       log("Analysed");
     }
+    return n;
+  }
+
+  private void measure(int n, String tag, String owner, String advisor, String coordinator, String relations,
+      String admin) {
 
     Map<String, String> agents = new LinkedHashMap<>();
     agents.put("case owner", owner);
