@@ -8,8 +8,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What `mvn spring-boot:run` gives a newcomer: demo regions, staff who can log in, customers to walk every journey. */
+// a second application context in the test JVM: its engine gets a name of its own, or it would take the
+// place of the shared context's engine "default" in Camunda's registry, and /engine-rest of the shared
+// context would then run on an engine where nobody is authenticated (no authorization check at all)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "drivecare.demo-data.enabled=true")
+    properties = {"drivecare.demo-data.enabled=true", "camunda.bpm.process-engine-name=demo"})
 class DemoDataTest {
 
   @LocalServerPort int port;

@@ -1,6 +1,7 @@
 package com.drivecare.people;
 
 import java.util.List;
+import java.util.Map;
 
 /** The Camunda groups Drivecare's staff belong to. Their ids are fixed: diagrams and forms use them. */
 public final class Groups {
@@ -26,6 +27,22 @@ public final class Groups {
       new StaffGroup(RECALL_COORDINATORS, "Recall coordinators"),
       new StaffGroup(CUSTOMER_RELATIONS, "Customer relations"),
       new StaffGroup(SALES, "Sales"));
+
+  /**
+   * National teams and the journeys (process definition keys) whose work they are offered as a
+   * candidate group: they read and work every task of these journeys (one {@code READ_TASK},
+   * {@code TASK_WORK} grant per journey, see OrganisationSetup), and the engine writes no
+   * authorization row per task for them ({@link TaskAuthorizationProvider}). Recall campaigns are not
+   * listed: their notice tasks are few and the approval is offered to named coordinators only.
+   */
+  public static final Map<String, List<String>> TEAM_JOURNEYS = Map.of(
+      RECALL_COORDINATORS, List.of("recall-remedy"),
+      CUSTOMER_RELATIONS, List.of("recall-remedy", "service-case"));
+
+  /** Whether {@code groupId} holds its rights on every task of the journey {@code processKey}. */
+  public static boolean worksAcrossJourney(String groupId, String processKey) {
+    return processKey != null && TEAM_JOURNEYS.getOrDefault(groupId, List.of()).contains(processKey);
+  }
 
   public static boolean isStaffGroup(String groupId) {
     return STAFF.stream().anyMatch(g -> g.id().equals(groupId));

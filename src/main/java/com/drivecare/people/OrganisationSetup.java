@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -32,7 +34,9 @@ import org.springframework.util.StringUtils;
  * Brings the engine's identity side to what Drivecare needs, in every profile and idempotently:
  * the staff groups and their rights in Tasklist, the shared task filters, and the administrator
  * named by {@code DRIVECARE_ADMIN_USER} / {@code DRIVECARE_ADMIN_PASSWORD} (created, or its password
- * and membership brought up to date).
+ * and membership brought up to date). It also brings an existing database to the task rights model
+ * of docs/tasklist-visibility.md: national teams' rights per journey instead of per task, and the
+ * index the engine's authorization check needs.
  */
 @Component
 public class OrganisationSetup {
@@ -58,17 +62,22 @@ public class OrganisationSetup {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final JdbcClient jdbc;
+  private final String tablePrefix;
   private final String adminUser;
   private final String adminPassword;
 
   OrganisationSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService,
+      FilterService filterService, TaskService taskService, JdbcClient jdbc,
+      ProcessEngineConfigurationImpl engineConfiguration,
       @Value("${drivecare.admin.user:}") String adminUser,
       @Value("${drivecare.admin.password:}") String adminPassword) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.jdbc = jdbc;
+    this.tablePrefix = engineConfiguration.getDatabaseTablePrefix() == null ? "" : engineConfiguration.getDatabaseTablePrefix();
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
   }
@@ -78,6 +87,8 @@ public class OrganisationSetup {
   public void onEngineReady() {
     ensureAdministrators();
     Groups.STAFF.forEach(g -> ensureStaffGroup(g.id(), g.name()));
+    Groups.TEAM_JOURNEYS.forEach(this::ensureTeamJourneyRights);
+    ensureAuthorizationIndex();
     ensureFilters();
     ensureAdminUser();
   }
@@ -98,6 +109,38 @@ public class OrganisationSetup {
     grant(id, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(id, Resources.USER, ANY, Permissions.READ);
     grant(id, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /**
+   * A national team reads and works every task of the journeys that offer it work: one grant per
+   * journey. Rows per task that an older Drivecare (or the engine's default) wrote for the team on
+   * tasks of these journeys are removed: they granted nothing more and slowed every query of the team.
+   */
+  private void ensureTeamJourneyRights(String groupId, List<String> processKeys) {
+    for (String processKey : processKeys) {
+      grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ_TASK);
+      grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.TASK_WORK);
+      int removed = jdbc.sql("delete from " + tablePrefix + "ACT_RU_AUTHORIZATION where TYPE_ = ? and GROUP_ID_ = ?"
+          + " and RESOURCE_TYPE_ = ? and RESOURCE_ID_ in (select T.ID_ from " + tablePrefix + "ACT_RU_TASK T join "
+          + tablePrefix + "ACT_RE_PROCDEF D on T.PROC_DEF_ID_ = D.ID_ where D.KEY_ = ?)")
+          .params(AUTH_TYPE_GRANT, groupId, Resources.TASK.resourceType(), processKey)
+          .update();
+      if (removed > 0) {
+        LOG.info("Group {} now holds its rights on {} tasks per journey: removed {} per-task authorizations",
+            groupId, processKey, removed);
+      }
+    }
+  }
+
+  /**
+   * The engine's task query joins the authorizations of the user ({@code USER_ID_}) or of his groups
+   * ({@code GROUP_ID_}, indexed by the engine). The engine's own indexes on user rows start with
+   * {@code TYPE_}, so without this one the user part is a scan of every authorization in the database:
+   * a cost that grows with everybody else's tasks.
+   */
+  private void ensureAuthorizationIndex() {
+    jdbc.sql("create index if not exists DRIVECARE_IDX_AUTH_USER on " + tablePrefix
+        + "ACT_RU_AUTHORIZATION (USER_ID_, TYPE_, RESOURCE_TYPE_)").update();
   }
 
   private void ensureGroup(String id, String name, String type) {
@@ -128,28 +171,25 @@ public class OrganisationSetup {
   private void ensureFilters() {
     ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter(FILTER_GROUP_TASKS, 0, "Tasks offered to my groups, assigned or not",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    ensureFilter(FILTER_OVERDUE, 10, "Tasks past their due date",
-        taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+    // offered to me by name or to one of my groups; every filter starts from the current user, so
+    // what it costs depends on his tasks, not on the number of open tasks in the database
+    ensureFilter(FILTER_GROUP_TASKS, 0, "Tasks offered to me or my groups, assigned or not",
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
+    ensureFilter(FILTER_OVERDUE, 10, "My tasks past their due date",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").dueBeforeExpression("${now()}"));
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
     Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filterService.newTaskFilter(name)
-          .setQuery(query)
-          .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-              "variables", CARD_VARIABLES));
-      filterService.saveFilter(filter);
+      filter = filterService.newTaskFilter(name);
       LOG.info("Created Tasklist filter '{}'", name);
-    } else if (!CARD_VARIABLES.equals(filter.getProperties().get("variables"))) {
-      // filters made before the cards showed the case: the same filter, now with its card variables
-      Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
-      properties.put("variables", CARD_VARIABLES);
-      filterService.saveFilter(filter.setProperties(properties));
-      LOG.info("Tasklist filter '{}' shows the case on its cards", name);
     }
+    // an existing filter is brought to the current definition (the shared filters are Drivecare's),
+    // with the variables that show the case on every task card
+    filter.setQuery(query).setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+        "variables", CARD_VARIABLES));
+    filterService.saveFilter(filter);
     // every user may read the shared filters; what each filter shows is still limited by his rights
     if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
         .resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {

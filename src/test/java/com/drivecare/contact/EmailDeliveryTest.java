@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** E-mail through a real SMTP server (GreenMail): delivered in the customer's language, retried when it fails. */
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+// a context of its own: its engine is named apart from the shared context's "default" (see DemoDataTest)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.process-engine-name=email",
     "drivecare.notifications.email.transport=smtp",
     "spring.mail.host=127.0.0.1"})
 class EmailDeliveryTest {

@@ -3,11 +3,26 @@ package com.drivecare.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.DrivecareTest;
+import com.drivecare.TaskRights;
 import com.drivecare.TestData;
+import com.drivecare.Worklist;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +36,117 @@ class TaskVisibilityTest {
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
   @Autowired TestData testData;
+  @Autowired Worklist worklist;
+  @Autowired TaskRights rights;
+  @Autowired RuntimeService runtimeService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired OrganisationSetup organisationSetup;
+  @Autowired DataSource dataSource;
+
+  private final List<String> instances = new ArrayList<>();
 
   @AfterEach
   void logout() {
     identityService.clearAuthentication();
+    runtimeService.deleteProcessInstancesIfExists(instances, "test over", true, true, true);
+  }
+
+  @Test
+  void nationalTeamReadsAndWorksItsJourneyTasksWithoutARowPerTask() {
+    String region = testData.freshRegion();
+    String coordinator = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    String relations = testData.staff(TestData.unique("clara"), Groups.CUSTOMER_RELATIONS, null, null);
+    String owner = testData.staff(TestData.unique("owner"), Groups.CASE_OWNERS, region, null);
+    String advisor = testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null);
+    String findOwner = taskOf(worklist.findOwner("TV1", region));
+    String followUp = taskOf(worklist.recallFollowUp("TV1", region));
+    String review = taskOf(worklist.managementReview("TV1", region));
+
+    assertThat(rights.sees(coordinator, findOwner)).isTrue();
+    assertThat(rights.canClaim(coordinator, findOwner)).isTrue();
+    assertThat(rights.sees(relations, followUp)).isTrue();
+    assertThat(rights.canClaim(relations, followUp)).isTrue();
+    assertThat(rights.sees(relations, review)).isTrue();
+    assertThat(rights.canClaim(relations, review)).isTrue();
+    for (String other : List.of(owner, advisor)) {
+      assertThat(List.of(findOwner, followUp, review)).noneMatch(t -> rights.sees(other, t) || rights.canClaim(other, t));
+    }
+    assertThat(rights.sees(coordinator, review)).as("service cases are not the coordinators' journey").isFalse();
+    assertThat(rights.canClaim(coordinator, review)).isFalse();
+    // the team's rights are one grant per journey: the engine wrote no row for these tasks and groups
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+        .groupIdIn(Groups.RECALL_COORDINATORS, Groups.CUSTOMER_RELATIONS).list())
+        .extracting(Authorization::getResourceId).doesNotContain(findOwner, followUp, review);
+  }
+
+  @Test
+  void taskOfferedToNamedColleaguesIsSeenWorkedAndListedOnlyByThem() {
+    String drafter = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    String approver = testData.staff(TestData.unique("victor"), Groups.RECALL_COORDINATORS, null, null);
+    Task task = taskService.newTask();
+    task.setName("Approve owner notice");
+    taskService.saveTask(task);
+    taskService.addCandidateUser(task.getId(), approver);
+
+    assertThat(rights.sees(approver, task.getId())).isTrue();
+    assertThat(rights.canClaim(approver, task.getId())).isTrue();
+    assertThat(rights.sees(drafter, task.getId())).isFalse();
+    assertThat(rights.canClaim(drafter, task.getId())).isFalse();
+    assertThat(listed(approver, OrganisationSetup.FILTER_GROUP_TASKS)).contains(task.getId());
+    assertThat(listed(drafter, OrganisationSetup.FILTER_GROUP_TASKS)).doesNotContain(task.getId());
+  }
+
+  @Test
+  void groupFilterListsWhatIsOfferedToMeOrMyGroupsAndOverdueMyTasksPastDue() {
+    String region = testData.freshRegion();
+    String coordinator = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    String owner = testData.staff(TestData.unique("owner"), Groups.CASE_OWNERS, region, null);
+    String findOwner = taskOf(worklist.findOwner("TV2", region));
+    String claimed = taskOf(worklist.findOwner("TV2", region));
+    taskService.claim(claimed, coordinator);
+    Instant now = Instant.now();
+    String late = taskOf(worklist.retentionCall("TV2", owner, region, now.minus(1, ChronoUnit.HOURS)));
+    String onTime = taskOf(worklist.retentionCall("TV2", owner, region, now.plus(1, ChronoUnit.DAYS)));
+
+    assertThat(listed(coordinator, OrganisationSetup.FILTER_GROUP_TASKS)).contains(findOwner, claimed)
+        .doesNotContain(late, onTime);
+    assertThat(listed(coordinator, OrganisationSetup.FILTER_MY_TASKS)).contains(claimed).doesNotContain(findOwner);
+    assertThat(listed(owner, OrganisationSetup.FILTER_GROUP_TASKS)).doesNotContain(findOwner, claimed, late, onTime);
+    assertThat(listed(owner, OrganisationSetup.FILTER_MY_TASKS)).contains(late, onTime);
+    assertThat(listed(owner, OrganisationSetup.FILTER_OVERDUE)).contains(late).doesNotContain(onTime, findOwner);
+  }
+
+  @Test
+  void setupBringsAnExistingDatabaseToTheModel() throws Exception {
+    String region = testData.freshRegion();
+    String findOwner = taskOf(worklist.findOwner("TV3", region));
+    // what the engine's default wrote for every task offered to a group before issue 15
+    Authorization perTask = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    perTask.setGroupId(Groups.RECALL_COORDINATORS);
+    perTask.setResource(Resources.TASK);
+    perTask.setResourceId(findOwner);
+    perTask.addPermission(Permissions.READ);
+    perTask.addPermission(Permissions.UPDATE);
+    authorizationService.saveAuthorization(perTask);
+    Filter overdue = filterService.createTaskFilterQuery().filterName(OrganisationSetup.FILTER_OVERDUE).singleResult();
+    filterService.saveFilter(overdue.setQuery(taskService.createTaskQuery().dueBefore(new Date())));
+
+    organisationSetup.onEngineReady();
+
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(findOwner)
+        .count()).isZero();
+    String coordinator = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
+    assertThat(rights.sees(coordinator, findOwner)).isTrue();
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Groups.RECALL_COORDINATORS)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("recall-remedy").singleResult().getPermissions(
+            new Permissions[] {Permissions.READ_TASK, Permissions.TASK_WORK}))
+        .containsExactlyInAnyOrder(Permissions.READ_TASK, Permissions.TASK_WORK);
+    assertThat(filterService.getFilter(overdue.getId()).getQuery().toString()).isNotNull();
+    assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filterService.getFilter(overdue.getId()).getQuery())
+        .getExpressions()).containsKey("taskAssignee");
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(indexes(connection, "ACT_RU_AUTHORIZATION")).anyMatch("DRIVECARE_IDX_AUTH_USER"::equalsIgnoreCase);
+    }
   }
 
   @Test
@@ -61,6 +183,34 @@ class TaskVisibilityTest {
     String filterId = filterService.createTaskFilterQuery().filterName(OrganisationSetup.FILTER_MY_TASKS).singleResult().getId();
     List<String> listed = filterService.<Task>list(filterId).stream().map(Task::getId).toList();
     assertThat(listed).contains(mine).doesNotContain(other);
+  }
+
+  private String taskOf(String processInstanceId) {
+    instances.add(processInstanceId);
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+  }
+
+  private List<String> listed(String userId, String filterName) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      String filterId = filterService.createTaskFilterQuery().filterName(filterName).singleResult().getId();
+      return filterService.<Task>list(filterId).stream().map(Task::getId).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static List<String> indexes(Connection connection, String table) throws Exception {
+    List<String> names = new ArrayList<>();
+    for (String name : List.of(table, table.toLowerCase())) {
+      try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, name, false, true)) {
+        while (rs.next()) {
+          names.add(rs.getString("INDEX_NAME"));
+        }
+      }
+    }
+    return names;
   }
 
   private String task(String name, String assignee, String candidateGroup) {

@@ -50,6 +50,7 @@ class RecallProcessTest {
   @Autowired SurveyService surveys;
   @Autowired RecallBookingService booking;
   @Autowired RecallRepository recalls;
+  @Autowired com.drivecare.TaskRights rights;
 
   String region;
   String advisor;
@@ -197,6 +198,9 @@ class RecallProcessTest {
     ProcessInstance journey = book(vehicle);
     Task remedy = task(journey, "Task_PerformRemedy");
     assertThat(remedy.getAssignee()).isEqualTo(advisor);
+    String advisorElsewhere = testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, testData.freshRegion(), null);
+    assertThat(rights.sees(advisor, remedy.getId())).isTrue();
+    assertThat(rights.sees(advisorElsewhere, remedy.getId())).isFalse();
     assertThat(taskService.getVariables(remedy.getId())).containsEntry("remedy", "A software update.")
         .containsKey("customerName");
     assertThat(vehicleStatus(vehicle)).isEqualTo("BOOKED");
@@ -238,6 +242,10 @@ class RecallProcessTest {
     jobs.runDue(unhappy.getId());
     Task followUp = task(unhappy, "Task_FollowUpDissatisfied");
     String relations = testData.staff(TestData.unique("relations"), Groups.CUSTOMER_RELATIONS, null, null);
+    // offered to customer relations: they see and take it, the advisor who did the repair does not
+    assertThat(rights.sees(relations, followUp.getId())).isTrue();
+    assertThat(rights.canClaim(relations, followUp.getId())).isTrue();
+    assertThat(rights.sees(advisor, followUp.getId()) || rights.canClaim(advisor, followUp.getId())).isFalse();
     taskService.claim(followUp.getId(), relations);
     taskService.complete(followUp.getId(), Map.of("rootCause", "WAITING_TIME", "followUpNote", "Apologised, voucher sent"));
     jobs.runDue(unhappy.getId());
@@ -389,6 +397,10 @@ class RecallProcessTest {
     ProcessInstance journey = journey(vehicle);
     assertThat(vehicleStatus(vehicle)).isEqualTo("OWNER_UNKNOWN");
     Task find = task(journey, "Task_FindOwner");
+    // offered to the recall coordinators: any of them sees and takes it, the region's advisor does not
+    assertThat(rights.sees(drafter, find.getId())).isTrue();
+    assertThat(rights.canClaim(approver, find.getId())).isTrue();
+    assertThat(rights.sees(advisor, find.getId()) || rights.canClaim(advisor, find.getId())).isFalse();
     Customer owner = testData.customer().inRegion(region, "Europe/Paris").create();
     taskService.complete(find.getId(), Map.of("ownerCustomerId", owner.id()));
     jobs.runDue(journey.getId());

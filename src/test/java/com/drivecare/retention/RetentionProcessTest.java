@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
+import com.drivecare.people.Groups;
 import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
@@ -65,6 +66,7 @@ class RetentionProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
   @Autowired com.drivecare.Jobs jobs;
+  @Autowired com.drivecare.TaskRights rights;
   @Autowired com.drivecare.contact.OutboxDispatcher dispatcher;
 
   String region;
@@ -96,6 +98,10 @@ class RetentionProcessTest {
     Task call = nextTask();
     assertThat(call.getTaskDefinitionKey()).isEqualTo(TASK_CASE_OWNER_CALL);
     assertThat(call.getAssignee()).isEqualTo(team.owner());
+    // the case owner's call is his alone: not his colleague's, not his manager's
+    String colleague = testData.staff(TestData.unique("owner"), Groups.CASE_OWNERS, region, team.manager());
+    assertThat(rights.sees(team.owner(), call.getId())).isTrue();
+    assertThat(List.of(colleague, team.manager(), team.regionalManager())).noneMatch(u -> rights.sees(u, call.getId()));
     assertThat(taskService.getVariable(call.getId(), VAR_ATTEMPT_LABEL))
         .isEqualTo("Case owner attempt 1 of 4 (call 1 of at most 14)");
     assertThat(call.getDueDate().toInstant()).isEqualTo(LocalDateTime.of(2026, 11, 23, 21, 0).atZone(PARIS).toInstant());

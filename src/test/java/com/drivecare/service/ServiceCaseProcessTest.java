@@ -59,6 +59,7 @@ class ServiceCaseProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
   @Autowired com.drivecare.Jobs jobs;
+  @Autowired com.drivecare.TaskRights rights;
 
   String region;
   String advisor;
@@ -298,6 +299,11 @@ class ServiceCaseProcessTest {
     Task review = task(TASK_MANAGEMENT_REVIEW);
     assertThat(taskService.getIdentityLinksForTask(review.getId())).anySatisfy(l ->
         assertThat(l.getGroupId()).isEqualTo(Groups.CUSTOMER_RELATIONS));
+    // customer relations sees and takes it; the region's advisor and managers do not
+    assertThat(rights.sees(relations, review.getId())).isTrue();
+    assertThat(rights.canClaim(relations, review.getId())).isTrue();
+    assertThat(java.util.List.of(advisor, serviceManager, regionalManager))
+        .noneMatch(u -> rights.sees(u, review.getId()) || rights.canClaim(u, review.getId()));
     taskService.claim(review.getId(), relations);
     complete(review, Map.of("rootCause", "COMMUNICATION", "personalReply",
         "You should never have had to chase us for news. I have spoken with the team, and your next service is on us."));

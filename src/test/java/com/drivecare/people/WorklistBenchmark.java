@@ -1,0 +1,240 @@
+package com.drivecare.people;
+
+import com.drivecare.Api;
+import com.drivecare.DrivecareTest;
+import com.drivecare.TasklistQueries;
+import com.drivecare.TestData;
+import com.drivecare.Worklist;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The worklist benchmark — figures, not a pass/fail test. Run it with
+ * {@code mvn -Pbenchmark,postgres verify -Dtest=WorklistBenchmark [-Dbenchmark.tasks=10000,100000]}. For each N
+ * it creates (more) open tasks up to N,
+ * open tasks across three regions in the shapes the journeys create them (per 100: 60 retention calls
+ * assigned to case owners, 12 recall repairs assigned to service advisors, 20 "find owner" tasks offered
+ * to the recall coordinators, 4 recall follow-ups and 4 service-case reviews offered to customer
+ * relations), each agent with a realistic personal workload. Then it logs in to Tasklist as a case
+ * owner, a service advisor, a recall coordinator, customer relations and the administrator, replays
+ * Tasklist's own requests and prints p50 / p95 / max per request.
+ */
+@DrivecareTest
+class WorklistBenchmark {
+
+  /** Open tasks per case owner and per advisor: what one person has on his desk. */
+  static final int PERSONAL_WORKLOAD = 150;
+  static final int ROUNDS = 20;
+  static final int WARM_UP = 3;
+
+  @LocalServerPort int port;
+  @Autowired TestData testData;
+  @Autowired Worklist worklist;
+  @Autowired TaskService taskService;
+  @Autowired FilterService filterService;
+  @Autowired TransactionTemplate transaction;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void worklist() {
+    List<Integer> stages = Arrays.stream(System.getProperty("tasks", "10000").split(","))
+        .map(String::trim).map(Integer::valueOf).sorted().toList();
+    String tag = TestData.unique("").substring(1, 7).toUpperCase();
+    String campaign = "WB-" + tag;
+    List<String> regions = List.of(TestData.FR, TestData.NA, testData.freshRegion());
+    String owner = testData.staff("owner-" + tag, Groups.CASE_OWNERS, TestData.FR, null);
+    String advisor = testData.staff("advisor-" + tag, Groups.SERVICE_ADVISORS, TestData.FR, null);
+    String coordinator = testData.staff("rita-" + tag, Groups.RECALL_COORDINATORS, null, null);
+    String relations = testData.staff("clara-" + tag, Groups.CUSTOMER_RELATIONS, null, null);
+    String admin = "test-admin";
+
+    Instant now = Instant.now();
+    int created = 0;
+    for (int n : stages) {
+      created = create(created, n, tag, campaign, regions, owner, advisor, now);
+      measure(n, tag, owner, advisor, coordinator, relations, admin);
+    }
+  }
+
+  /** Creates open tasks number {@code from} to {@code n} (exclusive); answers {@code n}. */
+  private int create(int from0, int n, String tag, String campaign, List<String> regions, String owner, String advisor,
+      Instant now) {
+    log("Creating open tasks %,d to %,d…", from0, n);
+    Instant start = Instant.now();
+    int batch = 500;
+    for (int from = from0; from < n; from += batch) {
+      int first = from;
+      transaction.executeWithoutResult(s -> {
+        for (int i = first; i < Math.min(n, first + batch); i++) {
+          String region = regions.get(i % 3);
+          int slot = i % 100;
+          int person = i / 100 * 60 / PERSONAL_WORKLOAD; // agents of the region, each with his workload
+          if (slot < 60) {
+            String caller = region.equals(TestData.FR) && person == 0 ? owner : "owner-" + tag + "-" + region + "-" + person;
+            worklist.retentionCall("RES-" + tag, caller, region, now.plus(i % 4 == 0 ? -2 : 20, ChronoUnit.HOURS));
+          } else if (slot < 72) {
+            String who = region.equals(TestData.FR) && person == 0 ? advisor : "advisor-" + tag + "-" + region + "-" + person;
+            worklist.remedy(campaign, who, region, now.plus(3, ChronoUnit.DAYS));
+          } else if (slot < 92) {
+            worklist.findOwner(campaign, region);
+          } else if (slot < 96) {
+            worklist.recallFollowUp(campaign, region);
+          } else {
+            worklist.managementReview("SC-" + tag, region);
+          }
+        }
+      });
+      if ((from / batch) % 20 == 19) {
+        log("  %,d tasks, %.0f per second", from + batch, (from + batch - from0) / seconds(start));
+      }
+    }
+    log("Created %,d open tasks in %.0f s (%.0f per second); %,d open tasks in the database",
+        n - from0, seconds(start), (n - from0) / seconds(start), taskService.createTaskQuery().count());
+    if (Boolean.parseBoolean(System.getProperty("analyze", "true")) && jdbc.sql("select version()")
+        .query(String.class).single().contains("PostgreSQL")) {
+      // what autovacuum does within a minute of a bulk change in production (it is off on the test server)
+      jdbc.sql("analyze").update();
+      log("Analysed");
+    }
+    return n;
+  }
+
+  private void measure(int n, String tag, String owner, String advisor, String coordinator, String relations,
+      String admin) {
+
+    Map<String, String> agents = new LinkedHashMap<>();
+    agents.put("case owner", owner);
+    agents.put("service advisor", advisor);
+    agents.put("recall coordinator", coordinator);
+    agents.put("customer relations", relations);
+    agents.put("admin", admin);
+    String[] filterIds = {
+        filterId(OrganisationSetup.FILTER_MY_TASKS), filterId(OrganisationSetup.FILTER_GROUP_TASKS),
+        filterId(OrganisationSetup.FILTER_OVERDUE)};
+    System.out.printf("%n| N = %,d open tasks | agent | p50 ms | p95 ms | max ms | rows |%n| --- | --- | ---: | ---: | ---: | ---: |%n", n);
+    agents.forEach((role, user) -> {
+      TasklistQueries tasklist = TasklistQueries.login(port, user, user.equals(admin) ? "test-admin-secret" : TestData.password(user));
+      String taskId = firstTask(tasklist, filterIds);
+      Map<String, Supplier<Api.Response>> requests = new LinkedHashMap<>();
+      if (user.equals(admin)) {
+        // the recall coordinator's lists, asked by the administrator (no authorization check) as plain queries
+        String page = "/task?firstResult=0&maxResults=15";
+        requests.put("coordinator's My group's tasks (hal+json)", () -> tasklist.post(page,
+            search("candidateUser", coordinator, "includeAssignedTasks", true)));
+        requests.put("coordinator's My group's tasks count", () -> tasklist.post("/task/count",
+            Map.of("candidateUser", coordinator, "includeAssignedTasks", true)));
+        requests.put("task/count?candidateUser (coordinator)", () -> tasklist.get("/task/count?candidateUser=" + coordinator));
+        requests.put("task?candidateUser&maxResults=15&sortBy=created (coordinator)", () ->
+            tasklist.get("/task?candidateUser=" + coordinator + "&maxResults=15&sortBy=created&sortOrder=desc"));
+        requests.put("search by customer in the coordinator's group tasks", () -> tasklist.post(page,
+            search("candidateUser", coordinator, "processVariables", List.of(Map.of("name", "customerName",
+                "operator", "eq", "value", "Customer 1A")))));
+      }
+      requests.put("filters with counts", () -> tasklist.get("/filter?resourceType=Task&itemCount=true"));
+      requests.put("My tasks (hal+json)", () -> tasklist.post("/filter/" + filterIds[0] + "/list?firstResult=0&maxResults=15", page()));
+      requests.put("My group's tasks (hal+json)", () -> tasklist.post("/filter/" + filterIds[1] + "/list?firstResult=0&maxResults=15", page()));
+      requests.put("My group's tasks count", () -> tasklist.get("/filter/" + filterIds[1] + "/count"));
+      requests.put("Overdue (hal+json)", () -> tasklist.post("/filter/" + filterIds[2] + "/list?firstResult=0&maxResults=15", page()));
+      requests.put("task/count?candidateUser", () -> tasklist.get("/task/count?candidateUser=" + user));
+      requests.put("task?candidateUser&maxResults=15&sortBy=created", () ->
+          tasklist.get("/task?candidateUser=" + user + "&maxResults=15&sortBy=created&sortOrder=desc"));
+      requests.put("search by customer in My group's tasks", () -> tasklist.post("/filter/" + filterIds[1]
+          + "/list?firstResult=0&maxResults=15", search("processVariables", List.of(Map.of("name", "customerName",
+              "operator", "eq", "value", "Customer 1A")))));
+      requests.put("search by case in My tasks", () -> tasklist.post("/filter/" + filterIds[0]
+          + "/list?firstResult=0&maxResults=15", search("processInstanceBusinessKeyLike", "RES-" + tag + "-1%")));
+      if (taskId != null) {
+        requests.put("a task, its form and variables", () -> {
+          tasklist.get("/task/" + taskId);
+          tasklist.get("/task/" + taskId + "/deployed-form");
+          return tasklist.get("/task/" + taskId + "/form-variables");
+        });
+      }
+      requests.forEach((name, request) -> {
+        long[] millis = new long[ROUNDS];
+        int rows = 0;
+        for (int round = -WARM_UP; round < ROUNDS; round++) {
+          long t0 = System.nanoTime();
+          Api.Response response = request.get();
+          long elapsed = (System.nanoTime() - t0) / 1_000_000;
+          if (response.status() != 200) {
+            throw new IllegalStateException(role + " " + name + ": " + response.status() + " " + response.body());
+          }
+          if (round >= 0) {
+            millis[round] = elapsed;
+            rows = rows(response);
+          }
+        }
+        Arrays.sort(millis);
+        System.out.printf("| %s | %s | %d | %d | %d | %s |%n", name, role, millis[ROUNDS / 2],
+            millis[(int) Math.ceil(ROUNDS * 0.95) - 1], millis[ROUNDS - 1], rows < 0 ? "" : String.format("%,d", rows));
+      });
+    });
+  }
+
+  private String firstTask(TasklistQueries tasklist, String[] filterIds) {
+    for (String filterId : List.of(filterIds[0], filterIds[1])) {
+      var json = tasklist.post("/filter/" + filterId + "/list?firstResult=0&maxResults=1", page()).json();
+      var list = json.path("_embedded").path("task");
+      if (list.size() > 0) {
+        return list.get(0).get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  private static int rows(Api.Response response) {
+    var json = response.json();
+    if (json.has("count")) {
+      return json.get("count").asInt();
+    }
+    if (json.has("_embedded")) {
+      return json.has("count") ? json.get("count").asInt() : json.path("_embedded").path("task").size();
+    }
+    return json.isArray() ? json.size() : -1;
+  }
+
+  /** The body Tasklist sends for a page of a filter: newest first. */
+  private static Map<String, Object> page() {
+    return search();
+  }
+
+  /** Tasklist's body, with criteria added as name, value, name, value… */
+  private static Map<String, Object> search(Object... criteria) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("processVariables", List.of());
+    body.put("taskVariables", List.of());
+    body.put("caseInstanceVariables", List.of());
+    body.put("orQueries", List.of());
+    body.put("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
+    for (int i = 0; i < criteria.length; i += 2) {
+      body.put((String) criteria[i], criteria[i + 1]);
+    }
+    return body;
+  }
+
+  private String filterId(String name) {
+    return filterService.createTaskFilterQuery().filterName(name).singleResult().getId();
+  }
+
+  private static double seconds(Instant since) {
+    return Math.max(0.001, Duration.between(since, Instant.now()).toMillis() / 1000.0);
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf("[worklist] " + format + "%n", args);
+  }
+}
