@@ -51,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * mid-batch; the gateway throttles; the SMTP server hangs; urgent messages overtake a campaign's bulk.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // a context of its own: its engine must not take the shared context's place as engine "default"
+    "camunda.bpm.process-engine-name=delivery",
     "drivecare.notifications.email.transport=smtp",
     "spring.mail.host=127.0.0.1",
     "drivecare.notifications.email.connect-timeout=PT2S",

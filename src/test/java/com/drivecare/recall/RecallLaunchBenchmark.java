@@ -74,6 +74,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * per vehicle through the engine's REST API — and prints the ratio.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // a context of its own: its engine must not take the shared context's place as engine "default"
+    "camunda.bpm.process-engine-name=benchmark",
     "drivecare.notifications.email.transport=smtp",
     "spring.mail.host=127.0.0.1",
     "drivecare.notifications.sms.transport=http",
