@@ -19,6 +19,7 @@ public class NotificationTemplates {
 
   private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
   private final PropertyPlaceholderHelper placeholders = new PropertyPlaceholderHelper("${", "}", null, null, false);
+  private final PropertyPlaceholderHelper partial = new PropertyPlaceholderHelper("${", "}", null, null, true);
 
   /** Placeholders whose values are codes, shown as words of the reader's language (bundle group). */
   static final Map<String, String> CODE_PLACEHOLDERS = Map.of("tier", "tier", "expenseKind", "expenseKind",
@@ -81,6 +82,25 @@ public class NotificationTemplates {
       }
     });
     return fill(text, props, "text");
+  }
+
+  /**
+   * Fills the {@code ${name}} placeholders of a text that {@code values} has, and leaves the others
+   * as they are, for a later {@link #fillText} or {@link #render}: a text filled in two stages (a
+   * recall notice: the campaign's facts once, the owner's name per owner).
+   */
+  public String prefill(String text, Map<String, Object> values) {
+    Properties props = new Properties();
+    values.forEach((k, v) -> {
+      if (v != null) {
+        props.setProperty(k, v.toString());
+      }
+    });
+    try {
+      return partial.replacePlaceholders(text, props);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Text: " + e.getMessage(), e);
+    }
   }
 
   /** A fixed phrase of the templates (key {@code <name>}) in the given language. */

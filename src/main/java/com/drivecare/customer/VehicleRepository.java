@@ -75,4 +75,9 @@ public class VehicleRepository {
         rs.getInt("model_year"), rs.getBigDecimal("list_price"), nullableLong(rs, "owner_id"), rs.getString("region"),
         instant(rs, "created_at"));
   }
+
+  /** Records the vehicle's owner (a coordinator found him, say for a recall). */
+  public void linkOwner(String vin, long ownerId) {
+    jdbc.sql("update drivecare.vehicle set owner_id = ? where vin = ?").params(ownerId, vin).update();
+  }
 }

@@ -1,6 +1,6 @@
 package com.drivecare.recall;
 
-import static com.drivecare.platform.Db.ts;
+import static com.drivecare.recall.RecallProcess.*;
 
 import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
@@ -24,27 +24,30 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Booking a recall repair against real capacity: each service centre has daily slots (dealer and
  * pickup) and mobile units, and a part of the region's stock is reserved per booked vehicle. A full
- * day is a 409 with the next free dates. Bookings of one centre are serialised by a row lock.
+ * day is a 409 with the next free dates. Bookings of one centre are serialised by a row lock. The
+ * statements are the repositories' ({@link ServiceCenterRepository}, {@link RecallAppointmentRepository},
+ * {@link RecallRepository}).
  */
 @Service
 public class RecallBookingService {
@@ -52,7 +55,8 @@ public class RecallBookingService {
   static final int BOOKING_HORIZON_DAYS = 120;
   static final LocalTime APPOINTMENT_TIME = LocalTime.of(8, 0);
 
-  private final JdbcClient jdbc;
+  private final ServiceCenterRepository centers;
+  private final RecallAppointmentRepository appointments;
   private final RecallRepository recalls;
   private final RecallOutreach outreach;
   private final VehicleRepository vehicles;
@@ -64,10 +68,12 @@ public class RecallBookingService {
   private final InputValidator validator;
   private final Clock clock;
 
-  RecallBookingService(JdbcClient jdbc, RecallRepository recalls, RecallOutreach outreach, VehicleRepository vehicles,
-      OrganisationRepository organisation, AssignmentService assignment, RuntimeService runtimeService,
-      TaskService taskService, ContactLog contactLog, InputValidator validator, Clock clock) {
-    this.jdbc = jdbc;
+  RecallBookingService(ServiceCenterRepository centers, RecallAppointmentRepository appointments,
+      RecallRepository recalls, RecallOutreach outreach, VehicleRepository vehicles, OrganisationRepository organisation,
+      AssignmentService assignment, RuntimeService runtimeService, TaskService taskService, ContactLog contactLog,
+      InputValidator validator, Clock clock) {
+    this.centers = centers;
+    this.appointments = appointments;
     this.recalls = recalls;
     this.outreach = outreach;
     this.vehicles = vehicles;
@@ -96,9 +102,7 @@ public class RecallBookingService {
       String status) {}
 
   public List<ServiceCenter> centers(String region) {
-    return jdbc.sql("select * from drivecare.service_center where (cast(? as varchar) is null or region = ?) order by id")
-        .params(region, region).query((rs, row) -> new ServiceCenter(rs.getString("id"), rs.getString("name"),
-            rs.getString("region"), rs.getInt("daily_slots"), rs.getInt("mobile_units"))).list();
+    return centers.inRegion(region);
   }
 
   @Transactional
@@ -108,15 +112,10 @@ public class RecallBookingService {
       errors.add(new FieldError("region", "is not a known region: " + c.region()));
     }
     InputValidator.check(errors);
-    int updated = jdbc.sql("update drivecare.service_center set name = ?, region = ?, daily_slots = ?, mobile_units = ? where id = ?")
-        .params(c.name(), c.region(), c.dailySlots(), c.mobileUnits(), c.id()).update();
-    if (updated == 0) {
-      jdbc.sql("insert into drivecare.service_center (id, name, region, daily_slots, mobile_units) values (?, ?, ?, ?, ?)")
-          .params(c.id(), c.name(), c.region(), c.dailySlots(), c.mobileUnits()).update();
-    }
+    centers.save(c);
   }
 
-  /** Books (or moves) the vehicle's repair; the journey learns it through {@code AppointmentBooked}. */
+  /** Books (or moves) the vehicle's repair; the journey learns it through {@value RecallProcess#MSG_APPOINTMENT_BOOKED}. */
   @Transactional
   public Appointment book(String campaignId, String rawVin, BookingRequest request, Caller caller) {
     String vin = Vin.normalise(rawVin);
@@ -127,7 +126,7 @@ public class RecallBookingService {
       errors.add(new FieldError("option", "is not offered by this campaign; offered: " + campaign.remedyOptions()));
     }
     InputValidator.check(errors);
-    ServiceCenter center = lockCenter(request.serviceCenter())
+    ServiceCenter center = centers.lock(request.serviceCenter())
         .filter(c -> c.region().equals(vehicle.region()))
         .orElseThrow(() -> new InvalidInputException("serviceCenter", "is not a service centre of your region"));
     ZoneId zone = organisation.region(vehicle.region()).map(Region::timeZone).map(ZoneId::of).orElse(ZoneId.of("UTC"));
@@ -135,16 +134,17 @@ public class RecallBookingService {
     if (!request.date().isAfter(today) || request.date().isAfter(today.plusDays(BOOKING_HORIZON_DAYS))) {
       throw new InvalidInputException("date", "must be between tomorrow and " + BOOKING_HORIZON_DAYS + " days ahead");
     }
-    String status = recalls.lockVehicle(campaignId, vin).orElseThrow();
-    ProcessInstance journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
-        .processInstanceBusinessKey(campaignId + ":" + vin).singleResult();
-    if (journey == null && "WAITING_FOR_PARTS".equals(status)) {
+    RecallVehicleStatus status = recalls.lockVehicle(campaignId, vin).orElseThrow();
+    String key = journeyKey(campaignId, vin);
+    ProcessInstance journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+        .processInstanceBusinessKey(key).singleResult();
+    if (journey == null && status == RecallVehicleStatus.WAITING_FOR_PARTS) {
       throw new ConflictException("Vehicle " + vin + " cannot be booked yet: the parts have not arrived for its region");
     }
-    if (journey == null && !"NOTIFIED".equals(status)) {
+    if (journey == null && status != RecallVehicleStatus.NOTIFIED) {
       throw new ConflictException("Vehicle " + vin + " has no open recall journey in campaign " + campaignId);
     }
-    Optional<Appointment> current = current(campaignId, vin);
+    Optional<Appointment> current = appointments.booked(campaignId, vin);
     if (current.isEmpty()) {
       reserveParts(campaign, vehicle.region());
     }
@@ -152,20 +152,15 @@ public class RecallBookingService {
       throw new ConflictException("Service centre " + center.name() + " is full on " + request.date(),
           Map.of("nextFreeDates", nextFreeDates(center, request.option(), request.date())));
     }
-    current.ifPresent(a -> setStatus(a.id(), "CANCELLED"));
-    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    jdbc.sql("""
-        insert into drivecare.recall_appointment (campaign_id, vin, center_id, remedy_option, appointment_day, status, created_at)
-        values (?, ?, ?, ?, ?, 'BOOKED', ?)""")
-        .params(campaignId, vin, center.id(), request.option().name(), Date.valueOf(request.date()), ts(clock.instant()))
-        .update(keys, "id");
-    java.util.Date at = java.util.Date.from(request.date().atTime(APPOINTMENT_TIME).atZone(zone).toInstant());
-    java.util.Date reminder = java.util.Date.from(request.date().minusDays(1).atTime(LocalTime.of(10, 0)).atZone(zone).toInstant());
-    Map<String, Object> variables = Map.of("appointmentAt", at, "appointmentReminderAt", reminder,
-        "serviceCenter", center.name(), "remedyOption", request.option().name(),
-        "remedyAdvisor", assignment.leastLoaded(vehicle.region(), Groups.SERVICE_ADVISORS));
+    current.ifPresent(a -> appointments.cancel(a.id()));
+    appointments.book(campaignId, vin, center.id(), request.option(), request.date(), clock.instant());
+    Date at = Date.from(request.date().atTime(APPOINTMENT_TIME).atZone(zone).toInstant());
+    Date reminder = Date.from(request.date().minusDays(1).atTime(LocalTime.of(10, 0)).atZone(zone).toInstant());
+    Map<String, Object> variables = Map.of(VAR_APPOINTMENT_AT, at, VAR_APPOINTMENT_REMINDER_AT, reminder,
+        VAR_SERVICE_CENTER, center.name(), VAR_REMEDY_OPTION, request.option().name(),
+        VAR_REMEDY_ADVISOR, assignment.leastLoaded(vehicle.region(), Groups.SERVICE_ADVISORS));
     List<Task> remedyTasks = journey == null ? List.of() : taskService.createTaskQuery().processInstanceId(journey.getId())
-        .taskDefinitionKey("Task_PerformRemedy").list();
+        .taskDefinitionKey(TASK_PERFORM_REMEDY).list();
     if (!remedyTasks.isEmpty()) {
       // moved while the repair was already planned: new date on the same task
       runtimeService.setVariables(journey.getId(), variables);
@@ -176,23 +171,23 @@ public class RecallBookingService {
     } else if (journey == null) {
       // the campaign carried the vehicle so far: from this booking on it has a journey of its own
       recalls.claimJourney(campaignId, vin, clock.instant());
-      Map<String, Object> start = new java.util.HashMap<>(
+      Map<String, Object> start = new HashMap<>(
           outreach.journeyVariables(campaignId, recalls.target(campaignId, vin).orElseThrow()));
       start.putAll(variables);
-      runtimeService.startProcessInstanceByMessage(RecallProcess.MSG_JOURNEY_BOOKED, campaignId + ":" + vin, start);
+      runtimeService.startProcessInstanceByMessage(MSG_JOURNEY_BOOKED, key, start);
     } else {
       try {
-        runtimeService.createMessageCorrelation("AppointmentBooked").processInstanceId(journey.getId())
+        runtimeService.createMessageCorrelation(MSG_APPOINTMENT_BOOKED).processInstanceId(journey.getId())
             .setVariables(variables).correlateWithResult();
-      } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      } catch (MismatchingMessageCorrelationException e) {
         throw new ConflictException("Vehicle " + vin + " cannot be booked now (its parts or its owner are not settled yet)");
       }
     }
-    recalls.vehicleStatus(campaignId, vin, "BOOKED");
-    contactLog.record(campaignId + ":" + vin, vehicle.ownerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+    recalls.vehicleStatus(campaignId, vin, RecallVehicleStatus.BOOKED);
+    contactLog.record(key, vehicle.ownerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), current.isEmpty() ? "APPOINTMENT_BOOKED" : "APPOINTMENT_MOVED",
         center.name() + ", " + request.date() + ", " + request.option());
-    return current(campaignId, vin).orElseThrow();
+    return appointments.booked(campaignId, vin).orElseThrow();
   }
 
   /** Cancels the booked repair: the part goes back to stock and the journey back to waiting for a booking. */
@@ -200,16 +195,16 @@ public class RecallBookingService {
   public void cancel(String campaignId, String rawVin, Caller caller) {
     String vin = Vin.normalise(rawVin);
     Vehicle vehicle = visibleVehicle(campaignId, vin, caller);
-    Appointment appointment = current(campaignId, vin)
+    Appointment appointment = appointments.booked(campaignId, vin)
         .orElseThrow(() -> new ConflictException("Vehicle " + vin + " has no booked appointment"));
-    lockCenter(appointment.serviceCenter());
-    setStatus(appointment.id(), "CANCELLED");
-    jdbc.sql("update drivecare.recall_parts_stock set available = available + 1 where campaign_id = ? and region = ? and available is not null")
-        .params(campaignId, vehicle.region()).update();
-    runtimeService.createMessageCorrelation("AppointmentCancelled").processInstanceBusinessKey(campaignId + ":" + vin)
+    centers.lock(appointment.serviceCenter());
+    appointments.cancel(appointment.id());
+    recalls.returnPart(campaignId, vehicle.region());
+    String key = journeyKey(campaignId, vin);
+    runtimeService.createMessageCorrelation(MSG_APPOINTMENT_CANCELLED).processInstanceBusinessKey(key)
         .correlateAllWithResult();
-    recalls.vehicleStatus(campaignId, vin, "NOTIFIED");
-    contactLog.record(campaignId + ":" + vin, vehicle.ownerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
+    recalls.vehicleStatus(campaignId, vin, RecallVehicleStatus.NOTIFIED);
+    contactLog.record(key, vehicle.ownerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "APPOINTMENT_CANCELLED", null);
   }
 
@@ -221,12 +216,7 @@ public class RecallBookingService {
   }
 
   public Optional<Appointment> current(String campaignId, String vin) {
-    return jdbc.sql("""
-        select a.*, c.name from drivecare.recall_appointment a join drivecare.service_center c on c.id = a.center_id
-        where a.campaign_id = ? and a.vin = ? and a.status = 'BOOKED'""").params(campaignId, vin)
-        .query((rs, row) -> new Appointment(rs.getLong("id"), rs.getString("campaign_id"), rs.getString("vin"),
-            rs.getString("center_id"), rs.getString("remedy_option"), rs.getDate("appointment_day").toLocalDate(),
-            rs.getString("status"))).optional();
+    return appointments.booked(campaignId, vin);
   }
 
   Vehicle visibleVehicle(String campaignId, String vin, Caller caller) {
@@ -244,19 +234,9 @@ public class RecallBookingService {
     return vehicle;
   }
 
-  private Optional<ServiceCenter> lockCenter(String id) {
-    return jdbc.sql("select * from drivecare.service_center where id = ? for update").param(id)
-        .query((rs, row) -> new ServiceCenter(rs.getString("id"), rs.getString("name"), rs.getString("region"),
-            rs.getInt("daily_slots"), rs.getInt("mobile_units"))).optional();
-  }
-
   boolean hasRoom(ServiceCenter center, RecallCampaign.RemedyOption option, LocalDate day) {
     boolean mobile = option == RecallCampaign.RemedyOption.MOBILE;
-    long booked = jdbc.sql("""
-        select count(*) from drivecare.recall_appointment where center_id = ? and appointment_day = ? and status = 'BOOKED'
-          and (remedy_option = 'MOBILE') = ?""").params(center.id(), Date.valueOf(day), mobile)
-        .query(Long.class).single();
-    return booked < (mobile ? center.mobileUnits() : center.dailySlots());
+    return appointments.bookedOn(center.id(), day, mobile) < (mobile ? center.mobileUnits() : center.dailySlots());
   }
 
   private List<LocalDate> nextFreeDates(ServiceCenter center, RecallCampaign.RemedyOption option, LocalDate from) {
@@ -273,19 +253,12 @@ public class RecallBookingService {
   private void reserveParts(RecallCampaign campaign, String region) {
     var stock = recalls.stock(campaign.id()).stream().filter(s -> s.region().equals(region)).findFirst();
     if (stock.isPresent() && stock.get().available() != null) {
-      int taken = jdbc.sql("""
-          update drivecare.recall_parts_stock set available = available - 1
-          where campaign_id = ? and region = ? and available > 0""").params(campaign.id(), region).update();
-      if (taken == 0) {
+      if (!recalls.takePart(campaign.id(), region)) {
         throw new ConflictException("No parts left for your region; we will tell you when more arrive");
       }
     } else if (stock.isPresent() || !campaign.partsAvailable()) {
       throw new ConflictException("The parts are not available yet"
           + (campaign.partsExpected() == null ? "" : "; expected " + campaign.partsExpected()));
     }
-  }
-
-  private void setStatus(long appointmentId, String status) {
-    jdbc.sql("update drivecare.recall_appointment set status = ? where id = ?").params(status, appointmentId).update();
   }
 }

@@ -2,7 +2,12 @@ package com.drivecare.recall;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** A recall campaign as coordinators set it up and owners read about it. */
 public record RecallCampaign(String id, String title, String component, String defect, String safetyRisk,
@@ -19,7 +24,7 @@ public record RecallCampaign(String id, String title, String component, String d
     public static final List<String> VARIABLES = List.of("campaignTitle_fr", "component_fr", "defect_fr",
         "safetyRisk_fr", "remedy_fr");
 
-    public static French from(java.util.function.Function<String, Object> variables) {
+    public static French from(Function<String, Object> variables) {
       List<String> v = VARIABLES.stream().map(variables).map(o -> o == null || o.toString().isBlank() ? null
           : o.toString().trim()).toList();
       return new French(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4));
@@ -27,15 +32,15 @@ public record RecallCampaign(String id, String title, String component, String d
 
     /** The variables of the facts still missing. */
     public List<String> missing() {
-      List<String> values = java.util.Arrays.asList(title, component, defect, safetyRisk, remedy);
-      return java.util.stream.IntStream.range(0, VARIABLES.size()).filter(i -> values.get(i) == null)
+      List<String> values = Arrays.asList(title, component, defect, safetyRisk, remedy);
+      return IntStream.range(0, VARIABLES.size()).filter(i -> values.get(i) == null)
           .mapToObj(VARIABLES::get).toList();
     }
 
     /** As process variables (missing ones left out). */
-    public java.util.Map<String, Object> variables() {
-      java.util.Map<String, Object> map = new java.util.HashMap<>();
-      List<String> values = java.util.Arrays.asList(title, component, defect, safetyRisk, remedy);
+    public Map<String, Object> variables() {
+      Map<String, Object> map = new HashMap<>();
+      List<String> values = Arrays.asList(title, component, defect, safetyRisk, remedy);
       for (int i = 0; i < VARIABLES.size(); i++) {
         if (values.get(i) != null) {
           map.put(VARIABLES.get(i), values.get(i));

@@ -1,9 +1,16 @@
 package com.drivecare.recall;
 
+import static com.drivecare.recall.RecallProcess.*;
+
+import com.drivecare.contact.Channel;
+import com.drivecare.contact.ContactLog;
+import com.drivecare.contact.Direction;
+import com.drivecare.contact.NotificationService;
+import com.drivecare.customer.ImportLimits;
+import com.drivecare.customer.ImportReport;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.VehicleRepository;
 import com.drivecare.customer.Vin;
-import com.drivecare.customer.ImportReport;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InputValidator;
@@ -18,9 +25,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,11 +36,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,34 +64,28 @@ public class RecallCampaignService {
    */
   static final int NOTICE_MAX_LENGTH = 4000;
 
-  private final com.drivecare.contact.NotificationService notifications;
+  private final NotificationService notifications;
   private final RecallRepository recalls;
   private final VehicleRepository vehicles;
   private final OrganisationRepository organisation;
   private final InputValidator validator;
   private final TransactionTemplate transaction;
   private final Clock clock;
-
-  private final org.camunda.bpm.engine.RuntimeService runtimeService;
-  private final com.drivecare.contact.NotificationTemplates templates;
+  private final RuntimeService runtimeService;
+  private final RecallNotices notices;
   private final RecallProperties properties;
-  private final com.drivecare.contact.ContactLog contactLog;
-  private final com.drivecare.customer.ImportLimits importLimits;
-
-  private final com.drivecare.contact.Words words;
+  private final ContactLog contactLog;
+  private final ImportLimits importLimits;
 
   RecallCampaignService(RecallRepository recalls, VehicleRepository vehicles, OrganisationRepository organisation,
-      InputValidator validator, TransactionTemplate transaction, Clock clock,
-      org.camunda.bpm.engine.RuntimeService runtimeService, com.drivecare.contact.NotificationTemplates templates,
-      RecallProperties properties, com.drivecare.contact.ContactLog contactLog,
-      com.drivecare.customer.ImportLimits importLimits, com.drivecare.contact.NotificationService notifications,
-      com.drivecare.contact.Words words) {
-    this.words = words;
+      InputValidator validator, TransactionTemplate transaction, Clock clock, RuntimeService runtimeService,
+      RecallNotices notices, RecallProperties properties, ContactLog contactLog, ImportLimits importLimits,
+      NotificationService notifications) {
     this.contactLog = contactLog;
     this.importLimits = importLimits;
     this.notifications = notifications;
     this.runtimeService = runtimeService;
-    this.templates = templates;
+    this.notices = notices;
     this.properties = properties;
     this.recalls = recalls;
     this.vehicles = vehicles;
@@ -118,7 +125,7 @@ public class RecallCampaignService {
       @Size(max = 4000) String defectDescription, @Size(max = 2000) String safetyRisk, @Size(max = 2000) String remedy) {
 
     RecallCampaign.French french() {
-      return RecallCampaign.French.from(java.util.Map.<String, Object>of(
+      return RecallCampaign.French.from(Map.<String, Object>of(
           "campaignTitle_fr", title == null ? "" : title, "component_fr", component == null ? "" : component,
           "defect_fr", defectDescription == null ? "" : defectDescription,
           "safetyRisk_fr", safetyRisk == null ? "" : safetyRisk, "remedy_fr", remedy == null ? "" : remedy)::get);
@@ -131,7 +138,7 @@ public class RecallCampaignService {
    */
   public record CampaignView(RecallCampaign campaign, List<RecallRepository.Stock> partsByRegion,
       Map<String, Long> vehiclesPerStatus, long vehicles, double completionRate,
-      Map<com.drivecare.contact.Channel, Map<String, Long>> messagesPerChannel) {}
+      Map<Channel, Map<String, Long>> messagesPerChannel) {}
 
   @Transactional
   public CampaignView create(NewCampaign input, String coordinator) {
@@ -162,20 +169,18 @@ public class RecallCampaignService {
         input.remedyOptions().stream().distinct().toList(), input.remedyHours(), parts.availableNow(),
         parts.availableNow() ? null : parts.expected(), RecallCampaign.CampaignStatus.DRAFT, coordinator,
         clock.instant(), null, null, input.fr() == null ? RecallCampaign.French.from(n -> null) : input.fr().french());
-    String noticeEn = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.ENGLISH),
-        java.util.Locale.ENGLISH);
-    String noticeFr = draft(campaign, templates.phrase("recall-notice.draft", java.util.Locale.FRENCH),
-        java.util.Locale.FRENCH);
+    String noticeEn = notices.draft(campaign, Locale.ENGLISH);
+    String noticeFr = notices.draft(campaign, Locale.FRENCH);
     int longest = Math.max(noticeEn.length(), noticeFr.length());
     if (longest > NOTICE_MAX_LENGTH) {
-      throw new com.drivecare.platform.InvalidInputException("defectDescription", "with title, component, safetyRisk"
+      throw new InvalidInputException("defectDescription", "with title, component, safetyRisk"
           + " and remedy makes a draft notice of " + longest + " characters; a notice holds at most "
           + NOTICE_MAX_LENGTH + ": shorten them by " + (longest - NOTICE_MAX_LENGTH) + " characters together");
     }
     recalls.insert(campaign, parts.regions() == null ? List.of() : parts.regions().stream()
         .map(s -> new RecallRepository.Stock(s.region(), s.available(), s.expected())).toList());
-    Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put(RecallProcess.VAR_CAMPAIGN_ID, campaign.id());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_CAMPAIGN_ID, campaign.id());
     variables.put("campaignTitle", campaign.title());
     variables.put("component", campaign.component());
     variables.put("defect", campaign.defect());
@@ -183,36 +188,15 @@ public class RecallCampaignService {
     variables.put("remedy", campaign.remedy());
     variables.put("remedyHours", campaign.remedyHours());
     variables.put("remedyOptions", String.join(", ", campaign.remedyOptions().stream().map(Enum::name).toList()));
-    variables.put("vehicleCount", 0L);
-    variables.put(RecallProcess.VAR_LAUNCH_CHUNK_SIZE, properties.launchChunkSize());
-    variables.put(RecallProcess.VAR_REMINDER_SWEEP_CYCLE, properties.sweepCycle());
+    variables.put(VAR_VEHICLE_COUNT, 0L);
+    variables.put(VAR_LAUNCH_CHUNK_SIZE, properties.launchChunkSize());
+    variables.put(VAR_REMINDER_SWEEP_CYCLE, properties.sweepCycle());
     variables.putAll(properties.reminderSchedule().variables());
     variables.putAll(campaign.fr().variables());
-    variables.put("noticeEn", noticeEn);
-    variables.put("noticeFr", noticeFr);
-    runtimeService.startProcessInstanceByKey(RecallProcess.CAMPAIGN_KEY, campaign.id(), variables);
+    variables.put(VAR_NOTICE_EN, noticeEn);
+    variables.put(VAR_NOTICE_FR, noticeFr);
+    runtimeService.startProcessInstanceByKey(CAMPAIGN_KEY, campaign.id(), variables);
     return view(input.id());
-  }
-
-  /**
-   * The first draft of a notice: the campaign's facts in the template of the language (the French
-   * facts for French, the English ones where a French fact is still missing — the forms flag it);
-   * per-owner placeholders stay for later.
-   */
-  private String draft(RecallCampaign c, String template, java.util.Locale locale) {
-    boolean french = java.util.Locale.FRENCH.getLanguage().equals(locale.getLanguage());
-    RecallCampaign.French fr = c.fr();
-    return template.replace("#title#", pick(french, fr.title(), c.title()))
-        .replace("#component#", pick(french, fr.component(), c.component()))
-        .replace("#defect#", pick(french, fr.defect(), c.defect()))
-        .replace("#risk#", pick(french, fr.safetyRisk(), c.safetyRisk()))
-        .replace("#remedy#", pick(french, fr.remedy(), c.remedy())).replace("#hours#", String.valueOf(c.remedyHours()))
-        .replace("#options#", words.codes("remedyOption", String.join(",", c.remedyOptions().stream().map(Enum::name).toList()),
-            locale));
-  }
-
-  private static String pick(boolean french, String fr, String en) {
-    return french && fr != null ? fr : en;
   }
 
   /** Closes a launched campaign with a reason; vehicle journeys still running end with it. */
@@ -220,12 +204,12 @@ public class RecallCampaignService {
   public CampaignView close(String id, String reason) {
     view(id);
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
-      throw new com.drivecare.platform.InvalidInputException("reason", "is required (at most 1000 characters)");
+      throw new InvalidInputException("reason", "is required (at most 1000 characters)");
     }
     try {
-      runtimeService.createMessageCorrelation(RecallProcess.MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(id)
-          .setVariable("closeReason", reason.trim()).correlateWithResult();
-    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      runtimeService.createMessageCorrelation(MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(id)
+          .setVariable(VAR_CLOSE_REASON, reason.trim()).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("Campaign " + id + " is not running: it is closed, or not launched yet");
     }
     return view(id);
@@ -236,23 +220,23 @@ public class RecallCampaignService {
   public Map<String, Object> partsAvailable(String id, String region, Integer available) {
     CampaignView campaign = view(id);
     if (region == null || organisation.region(region).isEmpty()) {
-      throw new com.drivecare.platform.InvalidInputException("region", "is not a known region: " + region);
+      throw new InvalidInputException("region", "is not a known region: " + region);
     }
     if (available == null || available < 1) {
-      throw new com.drivecare.platform.InvalidInputException("available", "must be at least 1");
+      throw new InvalidInputException("available", "must be at least 1");
     }
     if (campaign.campaign().status() == RecallCampaign.CampaignStatus.CLOSED) {
       throw new ConflictException("Campaign " + id + " is closed");
     }
     recalls.updateStock(id, region, available);
     // journeys of their own (an owner who had to be found) wait for the message…
-    int woken = runtimeService.createMessageCorrelation("PartsAvailable")
-        .processInstanceVariableEquals(RecallProcess.VAR_CAMPAIGN_ID, id).processInstanceVariableEquals("region", region)
+    int woken = runtimeService.createMessageCorrelation(MSG_PARTS_AVAILABLE)
+        .processInstanceVariableEquals(VAR_CAMPAIGN_ID, id).processInstanceVariableEquals(VAR_REGION, region)
         .correlateAllWithResult().size();
     // …the owners the campaign carries are invited by the campaign, in chunks, after this commits
     long toInvite = recalls.carriedWaitingForParts(id, region);
     if (toInvite > 0) {
-      runtimeService.createMessageCorrelation(RecallProcess.MSG_PARTS_ARRIVED).processInstanceBusinessKey(id)
+      runtimeService.createMessageCorrelation(MSG_PARTS_ARRIVED).processInstanceBusinessKey(id)
           .correlateAll();
     }
     return Map.of("region", region, "available", available, "journeysWoken", woken, "ownersToInvite", toInvite);
@@ -287,18 +271,19 @@ public class RecallCampaignService {
     }
     recalls.partsDelayed(id, region, expected, reason == null || reason.isBlank() ? null : reason.trim());
     // journeys waiting for the parts show the new date in their tasks
-    var waiting = runtimeService.createExecutionQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
-        .activityId("Catch_PartsAvailable").processVariableValueEquals(RecallProcess.VAR_CAMPAIGN_ID, id);
+    var waiting = runtimeService.createExecutionQuery().processDefinitionKey(REMEDY_KEY)
+        .activityId(CATCH_PARTS_AVAILABLE).processVariableValueEquals(VAR_CAMPAIGN_ID, id);
     if (region != null) {
-      waiting.processVariableValueEquals("region", region);
+      waiting.processVariableValueEquals(VAR_REGION, region);
     }
-    waiting.list().forEach(e -> runtimeService.setVariable(e.getProcessInstanceId(), "partsExpected", expected.toString()));
+    waiting.list().forEach(e -> runtimeService.setVariable(e.getProcessInstanceId(), VAR_PARTS_EXPECTED,
+        expected.toString()));
     long toTell = recalls.waitingForPartsCount(id, region);
     if (toTell > 0) {
-      runtimeService.createMessageCorrelation(RecallProcess.MSG_PARTS_DELAYED).processInstanceBusinessKey(id)
+      runtimeService.createMessageCorrelation(MSG_PARTS_DELAYED).processInstanceBusinessKey(id)
           .correlateAll();
     }
-    Map<String, Object> result = new java.util.LinkedHashMap<>();
+    Map<String, Object> result = new LinkedHashMap<>();
     result.put("region", region);
     result.put("expected", expected.toString());
     result.put("ownersToTell", toTell);
@@ -309,26 +294,25 @@ public class RecallCampaignService {
   @Transactional
   public void closeVehicle(String id, String vin, String reason, String actor) {
     if (reason == null || !Set.of("SOLD", "EXPORTED", "SCRAPPED").contains(reason)) {
-      throw new com.drivecare.platform.InvalidInputException("reason", "must be SOLD, EXPORTED or SCRAPPED");
+      throw new InvalidInputException("reason", "must be SOLD, EXPORTED or SCRAPPED");
     }
     String normalised = Vin.normalise(vin);
-    String status = recalls.lockVehicle(id, normalised)
+    RecallVehicleStatus status = recalls.lockVehicle(id, normalised)
         .orElseThrow(() -> new NotFoundException("Vehicle " + normalised + " in campaign " + id));
-    String businessKey = RecallOutreach.businessKey(id, normalised);
-    var journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
+    String businessKey = journeyKey(id, normalised);
+    var journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
         .processInstanceBusinessKey(businessKey).singleResult();
     if (journey != null) {
       try {
-        runtimeService.createMessageCorrelation("VehicleClosed").processInstanceId(journey.getId())
-            .setVariable("closeReason", reason).correlateWithResult();
-      } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+        runtimeService.createMessageCorrelation(MSG_VEHICLE_CLOSED).processInstanceId(journey.getId())
+            .setVariable(VAR_CLOSE_REASON, reason).correlateWithResult();
+      } catch (MismatchingMessageCorrelationException e) {
         throw new ConflictException("Vehicle " + normalised + " is being closed already");
       }
-    } else if (Set.of("NOTIFIED", "WAITING_FOR_PARTS").contains(status)) {
+    } else if (RecallVehicleStatus.OPEN_WITHOUT_BOOKING.contains(status)) {
       // carried by the campaign, no journey of its own: closed here
       recalls.closeVehicle(id, normalised, reason);
-      contactLog.record(businessKey, null, com.drivecare.contact.Channel.WEB, com.drivecare.contact.Direction.OUTBOUND,
-          actor, "VEHICLE_CLOSED", reason);
+      contactLog.record(businessKey, null, Channel.WEB, Direction.OUTBOUND, actor, "VEHICLE_CLOSED", reason);
       closeWhenDone(id, 0);
     } else {
       throw new ConflictException("Vehicle " + normalised + " is " + status + " in campaign " + id + ": nothing to close");
@@ -346,11 +330,45 @@ public class RecallCampaignService {
     if (!launched || recalls.carriesOpenVehicles(id)) {
       return;
     }
-    long running = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
-        .variableValueEquals(RecallProcess.VAR_CAMPAIGN_ID, id).count();
+    long running = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+        .variableValueEquals(VAR_CAMPAIGN_ID, id).count();
     if (running <= endingJourneys) {
-      runtimeService.createMessageCorrelation(RecallProcess.MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(id)
-          .setVariable("closeReason", "every vehicle journey has ended").correlateAll();
+      runtimeService.createMessageCorrelation(MSG_CAMPAIGN_CLOSED).processInstanceBusinessKey(id)
+          .setVariable(VAR_CLOSE_REASON, "every vehicle journey has ended").correlateAll();
+    }
+  }
+
+  /** Every owner has been told: the campaign is launched. */
+  void launched(String id) {
+    recalls.launched(id, clock.instant());
+  }
+
+  /**
+   * The quarter's completion figures, kept with the campaign (once per quarter): its vehicles, how
+   * many are remedied, how many owners are unknown, how many closed (exported, scrapped, sold).
+   */
+  void produceQuarterlyReport(String id) {
+    Map<String, Long> perStatus = recalls.vehiclesPerStatus(id);
+    long total = perStatus.values().stream().mapToLong(Long::longValue).sum();
+    recalls.saveReport(id, recalls.reportCount(id) + 1, clock.instant(), total,
+        count(perStatus, RecallVehicleStatus.REMEDIED), count(perStatus, RecallVehicleStatus.OWNER_UNKNOWN),
+        count(perStatus, RecallVehicleStatus.CLOSED));
+  }
+
+  private static long count(Map<String, Long> perStatus, RecallVehicleStatus status) {
+    return perStatus.getOrDefault(status.name(), 0L);
+  }
+
+  /**
+   * The campaign is closed with its reason. Journeys still running end with it, in a batch (visible
+   * in Cockpit), so no transaction holds every journey of a large campaign.
+   */
+  void closed(String id, String reason) {
+    recalls.close(id, reason, clock.instant());
+    var open = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+        .variableValueEquals(VAR_CAMPAIGN_ID, id);
+    if (open.count() > 0) {
+      runtimeService.deleteProcessInstancesAsync(open, "campaign closed: " + reason);
     }
   }
 
@@ -363,7 +381,7 @@ public class RecallCampaignService {
     RecallCampaign campaign = recalls.find(id).orElseThrow(() -> new NotFoundException("Recall campaign " + id));
     Map<String, Long> perStatus = recalls.vehiclesPerStatus(id);
     long total = perStatus.values().stream().mapToLong(Long::longValue).sum();
-    long remedied = perStatus.getOrDefault("REMEDIED", 0L);
+    long remedied = count(perStatus, RecallVehicleStatus.REMEDIED);
     double completion = total == 0 ? 0 : Math.round(remedied * 10000.0 / total) / 100.0;
     return new CampaignView(campaign, recalls.stock(id), perStatus, total, completion, notifications.bulkProgress(id));
   }
@@ -380,17 +398,17 @@ public class RecallCampaignService {
       throw new ConflictException("Campaign " + id + " is " + campaign.status() + "; vehicles are imported before launch");
     }
     List<Object> accepted = new ArrayList<>();
-    com.drivecare.customer.ImportLimits.Rejections rejected = importLimits.rejections();
+    ImportLimits.Rejections rejected = importLimits.rejections();
     Set<String> inFile = new HashSet<>();
-    Map<String, Long> chunk = new java.util.LinkedHashMap<>(); // VIN → line
-    byte[] bytes = com.drivecare.customer.ImportLimits.readAtMost(body, importLimits.vinListMaxBytes());
+    Map<String, Long> chunk = new LinkedHashMap<>(); // VIN → line
+    byte[] bytes = ImportLimits.readAtMost(body, importLimits.vinListMaxBytes());
     long lines = 0;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == '\n' || i == bytes.length - 1) {
         lines++;
       }
     }
-    com.drivecare.customer.ImportLimits.checkRows(lines, importLimits.vinListMaxRows());
+    ImportLimits.checkRows(lines, importLimits.vinListMaxRows());
     // a file that is not CSV is refused before any of it is written
     try (CSVParser csv = vinList(bytes)) {
       csv.forEach(record -> { });
@@ -428,8 +446,8 @@ public class RecallCampaignService {
       throw new UncheckedIOException(e);
     }
     runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
-        .processDefinitionKey(RecallProcess.CAMPAIGN_KEY).list()
-        .forEach(pi -> runtimeService.setVariable(pi.getId(), "vehicleCount", view(id).vehicles()));
+        .processDefinitionKey(CAMPAIGN_KEY).list()
+        .forEach(pi -> runtimeService.setVariable(pi.getId(), VAR_VEHICLE_COUNT, view(id).vehicles()));
     return importLimits.report(accepted, rejected, false);
   }
 
@@ -437,7 +455,7 @@ public class RecallCampaignService {
    * Looks the chunk's VINs up at once — ours? in the campaign already? — and commits the vehicles
    * that may go in, in one batch and one transaction.
    */
-  private List<Object> save(String id, Map<String, Long> chunk, com.drivecare.customer.ImportLimits.Rejections rejected) {
+  private List<Object> save(String id, Map<String, Long> chunk, ImportLimits.Rejections rejected) {
     if (chunk.isEmpty()) {
       return List.of();
     }
@@ -467,7 +485,7 @@ public class RecallCampaignService {
   private static final CSVFormat VIN_LIST = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
 
   private static CSVParser vinList(byte[] bytes) throws IOException {
-    return VIN_LIST.parse(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+    return VIN_LIST.parse(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
   }
 
   private static Optional<Integer> headerColumn(CSVRecord header) {

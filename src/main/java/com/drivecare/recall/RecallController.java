@@ -6,13 +6,18 @@ import com.drivecare.platform.EngineConflictRetry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,18 +56,18 @@ class RecallController {
     return booking.currentFor(campaignId, vin, Caller.current());
   }
 
-  @org.springframework.web.bind.annotation.DeleteMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
+  @DeleteMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
   ResponseEntity<Void> cancel(@PathVariable String campaignId, @PathVariable String vin) {
     retry.run(() -> booking.cancel(campaignId, vin, Caller.current()));
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/api/service-centers")
-  java.util.List<RecallBookingService.ServiceCenter> centers(@RequestParam(required = false) String region) {
+  List<RecallBookingService.ServiceCenter> centers(@RequestParam(required = false) String region) {
     return booking.centers(region);
   }
 
-  @org.springframework.web.bind.annotation.PutMapping("/api/service-centers/{id}")
+  @PutMapping("/api/service-centers/{id}")
   RecallBookingService.ServiceCenter saveCenter(@PathVariable String id, @RequestBody RecallBookingService.ServiceCenter body) {
     var center = new RecallBookingService.ServiceCenter(id, body.name(), body.region(), body.dailySlots(), body.mobileUnits());
     booking.saveCenter(center);
@@ -95,36 +100,36 @@ class RecallController {
   }
 
   @PostMapping("/api/recall-campaigns/{id}/close")
-  RecallCampaignService.CampaignView close(@PathVariable String id, @RequestBody java.util.Map<String, String> body) {
+  RecallCampaignService.CampaignView close(@PathVariable String id, @RequestBody Map<String, String> body) {
     return campaigns.close(id, body.get("reason"));
   }
 
   @PostMapping("/api/recall-campaigns/{id}/parts-available")
-  java.util.Map<String, Object> partsAvailable(@PathVariable String id, @RequestBody PartsArrived body) {
+  Map<String, Object> partsAvailable(@PathVariable String id, @RequestBody PartsArrived body) {
     return campaigns.partsAvailable(id, body.region(), body.available());
   }
 
   /** The parts are late: a new expected date, for a region or (no region) the whole campaign. */
   @PostMapping("/api/recall-campaigns/{id}/parts-delayed")
-  java.util.Map<String, Object> partsDelayed(@PathVariable String id, @RequestBody PartsDelayed body) {
+  Map<String, Object> partsDelayed(@PathVariable String id, @RequestBody PartsDelayed body) {
     return campaigns.partsDelayed(id, body.region(), body.expected(), body.reason());
   }
 
   @PostMapping("/api/recall-campaigns/{id}/vehicles/{vin}/close")
   ResponseEntity<Void> closeVehicle(@PathVariable String id, @PathVariable String vin,
-      @RequestBody java.util.Map<String, String> body) {
+      @RequestBody Map<String, String> body) {
     campaigns.closeVehicle(id, vin, body.get("reason"), Caller.current().actor());
     return ResponseEntity.accepted().build();
   }
 
   @GetMapping("/api/recall-campaigns/{id}/reports")
-  java.util.List<java.util.Map<String, Object>> reports(@PathVariable String id) {
+  List<Map<String, Object>> reports(@PathVariable String id) {
     return campaigns.reports(id);
   }
 
   record PartsArrived(String region, Integer available) {}
 
-  record PartsDelayed(String region, java.time.LocalDate expected, String reason) {}
+  record PartsDelayed(String region, LocalDate expected, String reason) {}
 
   /** Public: the open recalls of a VIN, without personal data, rate-limited per client. */
   @GetMapping("/api/recalls")

@@ -21,7 +21,7 @@ public class RecallLookupService {
 
   public record OpenRecall(String campaignId, String title, String component, String defect, String safetyRisk,
       String remedy, List<RecallCampaign.RemedyOption> remedyOptions, int remedyHours, boolean remedyAvailable,
-      LocalDate partsExpected, String vehicleStatus) {}
+      LocalDate partsExpected, RecallVehicleStatus vehicleStatus) {}
 
   public record LookupResult(String vin, boolean affected, List<OpenRecall> recalls) {}
 

@@ -87,12 +87,12 @@ class RecallOutreach {
     List<Outreach> rows = new ArrayList<>(chunk.size());
     for (Target t : chunk) {
       if (t.ownerId() == null) {
-        rows.add(new Outreach(t.vin(), "OWNER_UNKNOWN", null, 0, null, now, null));
+        rows.add(new Outreach(t.vin(), RecallVehicleStatus.OWNER_UNKNOWN, null, 0, null, now, null));
       } else {
         boolean parts = partsHere(campaign, stock, t.region());
         rows.add(parts
-            ? new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null, null)
-            : new Outreach(t.vin(), "WAITING_FOR_PARTS", null, 0, null, null, partsExpected(campaign, stock, t.region())));
+            ? new Outreach(t.vin(), RecallVehicleStatus.NOTIFIED, now, 0, schedule.next(now, 0), null, null)
+            : new Outreach(t.vin(), RecallVehicleStatus.WAITING_FOR_PARTS, null, 0, null, null, partsExpected(campaign, stock, t.region())));
       }
     }
     Set<String> launched = new HashSet<>(recalls.outreach(campaignId, rows, now, true, null));
@@ -103,7 +103,7 @@ class RecallOutreach {
         Map<String, Object> variables = schedule.variables();
         variables.put(VAR_CAMPAIGN_ID, campaignId);
         variables.put(VAR_VIN, t.vin());
-        runtimeService.startProcessInstanceByKey(REMEDY_KEY, businessKey(campaignId, t.vin()), variables);
+        runtimeService.startProcessInstanceByKey(REMEDY_KEY, journeyKey(campaignId, t.vin()), variables);
       }
     }
     recalls.launchCursor(campaignId, chunk.get(chunk.size() - 1).vin());
@@ -119,12 +119,12 @@ class RecallOutreach {
       Map<Long, Customer> owners) {
     Map<String, String> text = recalls.notices(campaign.id());
     List<String> links = notifications.accessLinks(vehicles.stream().map(Target::ownerId).toList(),
-        vehicles.stream().map(t -> businessKey(campaign.id(), t.vin())).toList(), "recall notice");
+        vehicles.stream().map(t -> journeyKey(campaign.id(), t.vin())).toList(), "recall notice");
     List<NotificationRequest> requests = new ArrayList<>(vehicles.size() * NOTICE_CHANNELS.size());
     for (int i = 0; i < vehicles.size(); i++) {
       Target t = vehicles.get(i);
       Customer owner = owners.get(t.ownerId());
-      String key = businessKey(campaign.id(), t.vin());
+      String key = journeyKey(campaign.id(), t.vin());
       Map<String, Object> values = values(campaign, t, owner.locale(), stock);
       values.put("noticeText", text.get("fr".equals(owner.language()) ? "fr" : "en"));
       values.put("link", links.get(i));
@@ -156,12 +156,12 @@ class RecallOutreach {
     }
     Instant now = clock.instant();
     List<Outreach> rows = chunk.stream()
-        .map(t -> new Outreach(t.vin(), "NOTIFIED", now, 0, schedule.next(now, 0), null, null)).toList();
-    Set<String> invited = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "WAITING_FOR_PARTS"));
+        .map(t -> new Outreach(t.vin(), RecallVehicleStatus.NOTIFIED, now, 0, schedule.next(now, 0), null, null)).toList();
+    Set<String> invited = new HashSet<>(recalls.outreach(campaignId, rows, now, false, RecallVehicleStatus.WAITING_FOR_PARTS));
     List<Target> owned = chunk.stream().filter(t -> invited.contains(t.vin())).toList();
     Map<Long, Customer> owners = customers.findAll(owned.stream().map(Target::ownerId).toList());
     notifications.requestAll(campaignId, OutboxMessage.PRIORITY_BULK, owned.stream().map(t -> new NotificationRequest("recall-parts-arrived", t.ownerId(),
-        businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":parts-arrived", null, null,
+        journeyKey(campaignId, t.vin()), journeyKey(campaignId, t.vin()) + ":parts-arrived", null, null,
         values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
     LOG.info("Campaign {}: {} owners invited to book, parts have arrived", campaignId, owned.size());
     return chunk.get(chunk.size() - 1).vin();
@@ -201,8 +201,8 @@ class RecallOutreach {
         Map<String, Object> values = values(campaign, t, owner.locale(), stock);
         values.put("partsExpected", expected.toString());
         values.put("delayReasonText", reason == null ? "" : " (" + reason + ")");
-        requests.add(new NotificationRequest("recall-parts-delayed", t.ownerId(), businessKey(campaignId, t.vin()),
-            businessKey(campaignId, t.vin()) + ":parts-delayed:" + expected, null, null, values, false));
+        requests.add(new NotificationRequest("recall-parts-delayed", t.ownerId(), journeyKey(campaignId, t.vin()),
+            journeyKey(campaignId, t.vin()) + ":parts-delayed:" + expected, null, null, values, false));
       }
     });
     // news of a delay does not queue behind the campaign's bulk
@@ -233,17 +233,17 @@ class RecallOutreach {
           ? new Outreach(t.vin(), t.status(), t.invitedAt(), t.remindersSent(), null, now, null)
           : new Outreach(t.vin(), t.status(), t.invitedAt(), sent, schedule.next(t.invitedAt(), sent), null, null));
     }
-    Set<String> updated = new HashSet<>(recalls.outreach(campaignId, rows, now, false, "NOTIFIED"));
+    Set<String> updated = new HashSet<>(recalls.outreach(campaignId, rows, now, false, RecallVehicleStatus.NOTIFIED));
     List<Target> written = chunk.stream()
         .filter(t -> updated.contains(t.vin()) && !schedule.isCall(t.remindersSent())).toList();
     Map<Long, Customer> owners = customers.findAll(chunk.stream().filter(t -> updated.contains(t.vin()))
         .map(Target::ownerId).toList());
     notifications.requestAll(campaignId, OutboxMessage.PRIORITY_BULK, written.stream().map(t -> new NotificationRequest("recall-reminder", t.ownerId(),
-        businessKey(campaignId, t.vin()), businessKey(campaignId, t.vin()) + ":reminder-" + (t.remindersSent() + 1),
+        journeyKey(campaignId, t.vin()), journeyKey(campaignId, t.vin()) + ":reminder-" + (t.remindersSent() + 1),
         null, null, values(campaign, t, owners.get(t.ownerId()).locale(), stock), true)).toList());
     for (Target t : chunk) {
       if (updated.contains(t.vin()) && schedule.isCall(t.remindersSent())) {
-        runtimeService.startProcessInstanceByMessage(MSG_CALL_DUE, businessKey(campaignId, t.vin()),
+        runtimeService.startProcessInstanceByMessage(MSG_CALL_DUE, journeyKey(campaignId, t.vin()),
             journeyVariables(campaign, t, stock, schedule, owners.get(t.ownerId())));
       }
     }
@@ -259,24 +259,24 @@ class RecallOutreach {
     Map<String, Object> variables = schedule.variables();
     variables.put(VAR_CAMPAIGN_ID, campaign.id());
     variables.put(VAR_VIN, t.vin());
-    variables.put("region", t.region());
+    variables.put(VAR_REGION, t.region());
     variables.put("campaignTitle", campaign.title());
     variables.put("remedy", campaign.remedy());
     putFrench(variables, campaign);
     variables.put("model", t.model());
     boolean parts = partsHere(campaign, stock, t.region());
-    variables.put("partsAvailable", parts);
+    variables.put(VAR_PARTS_AVAILABLE, parts);
     LocalDate expected = parts ? null : partsExpected(campaign, stock, t.region());
-    variables.put("partsExpected", expected == null ? "" : expected.toString());
-    variables.put("ownerKnown", t.ownerId() != null);
+    variables.put(VAR_PARTS_EXPECTED, expected == null ? "" : expected.toString());
+    variables.put(VAR_OWNER_KNOWN, t.ownerId() != null);
     Instant invited = t.invitedAt() != null ? t.invitedAt() : clock.instant();
-    variables.put("invitedAt", Date.from(invited));
-    variables.put("remindersSent", t.remindersSent());
-    variables.put("nextReminderAt", Date.from(schedule.next(invited, t.remindersSent())));
+    variables.put(VAR_INVITED_AT, Date.from(invited));
+    variables.put(VAR_REMINDERS_SENT, t.remindersSent());
+    variables.put(VAR_NEXT_REMINDER_AT, Date.from(schedule.next(invited, t.remindersSent())));
     if (owner != null) {
-      variables.put("customerId", owner.id());
-      variables.put("customerName", owner.name());
-      variables.put("ownerTimeZone", owner.timeZone());
+      variables.put(VAR_CUSTOMER_ID, owner.id());
+      variables.put(VAR_CUSTOMER_NAME, owner.name());
+      variables.put(VAR_OWNER_TIME_ZONE, owner.timeZone());
     }
     return variables;
   }
@@ -359,7 +359,4 @@ class RecallOutreach {
     return s != null && s.expected() != null ? s.expected() : campaign.partsExpected();
   }
 
-  static String businessKey(String campaignId, String vin) {
-    return campaignId + ":" + vin;
-  }
 }

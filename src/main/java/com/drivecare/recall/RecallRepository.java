@@ -1,36 +1,50 @@
 package com.drivecare.recall;
 
 import static com.drivecare.platform.Db.instant;
+import static com.drivecare.platform.Db.nullableLong;
 import static com.drivecare.platform.Db.ts;
 
+import com.drivecare.customer.Vehicle;
+import com.drivecare.recall.RecallCampaign.CampaignStatus;
+import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
-/** Recall campaigns, the vehicles they cover and the parts per region. */
+/**
+ * Recall campaigns, the vehicles they cover ({@code recall_vehicle}), the parts per region
+ * ({@code recall_parts_stock}) and the quarterly reports: the one owner of these tables.
+ */
 @Repository
 class RecallRepository {
 
   private final JdbcClient jdbc;
-  private final org.springframework.jdbc.core.JdbcTemplate batch;
+  private final JdbcTemplate batch;
 
-  RecallRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+  RecallRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
     this.batch = batch;
   }
 
   record Stock(String region, Integer available, LocalDate expected) {}
 
-  record AffectedVehicle(String campaignId, String vin, String status) {}
+  record AffectedVehicle(String campaignId, String vin, RecallVehicleStatus status) {}
 
   boolean exists(String id) {
     return jdbc.sql("select count(*) from drivecare.recall_campaign where id = ?").param(id).query(Long.class).single() > 0;
@@ -73,8 +87,8 @@ class RecallRepository {
   }
 
   /** Which of these VINs the campaign has already. */
-  java.util.Set<String> vinsInCampaign(String campaignId, List<String> vins) {
-    java.util.Set<String> found = new java.util.HashSet<>();
+  Set<String> vinsInCampaign(String campaignId, List<String> vins) {
+    Set<String> found = new HashSet<>();
     for (int i = 0; i < vins.size(); i += 1000) {
       found.addAll(jdbc.sql("select vin from drivecare.recall_vehicle where campaign_id = :id and vin in (:vins)")
           .param("id", campaignId).param("vins", vins.subList(i, Math.min(vins.size(), i + 1000)))
@@ -84,11 +98,12 @@ class RecallRepository {
   }
 
   /** Adds the vehicles to the campaign, in one batch. */
-  void addVehicles(String campaignId, List<com.drivecare.customer.Vehicle> vehicles, Instant now) {
+  void addVehicles(String campaignId, List<Vehicle> vehicles, Instant now) {
     batch.batchUpdate("""
         insert into drivecare.recall_vehicle (campaign_id, vin, vehicle_id, region, status, imported_at)
-        values (?, ?, ?, ?, 'IMPORTED', ?)""",
-        vehicles.stream().map(v -> new Object[] {campaignId, v.vin(), v.id(), v.region(), ts(now)}).toList());
+        values (?, ?, ?, ?, ?, ?)""",
+        vehicles.stream().map(v -> new Object[] {campaignId, v.vin(), v.id(), v.region(),
+            RecallVehicleStatus.IMPORTED.name(), ts(now)}).toList());
   }
 
   /** The campaign's facts in French, as drafted (null ones are not known yet). */
@@ -102,7 +117,8 @@ class RecallRepository {
   void saveNotice(String id, String en, String fr, String draftedBy, String approvedBy) {
     jdbc.sql("""
         update drivecare.recall_campaign set notice_en = ?, notice_fr = ?, drafted_by = ?, approved_by = ?,
-          status = 'APPROVED' where id = ? and status = 'DRAFT'""").params(en, fr, draftedBy, approvedBy, id).update();
+          status = ? where id = ? and status = ?""")
+        .params(en, fr, draftedBy, approvedBy, CampaignStatus.APPROVED.name(), id, CampaignStatus.DRAFT.name()).update();
   }
 
   /**
@@ -110,16 +126,25 @@ class RecallRepository {
    * millions of rows; the launch plans its chunk queries on these statistics, and with stale ones
    * PostgreSQL may sort what is left of the campaign for every chunk instead of walking the index.
    */
-  void refreshStatistics(boolean postgres) {
-    jdbc.sql(postgres ? "analyze drivecare.recall_vehicle" : "analyze table drivecare.recall_vehicle").update();
+  void refreshStatistics() {
+    jdbc.sql(postgres() ? "analyze drivecare.recall_vehicle" : "analyze table drivecare.recall_vehicle").update();
+  }
+
+  private boolean postgres() {
+    try {
+      return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(batch.getDataSource(),
+          DatabaseMetaData::getDatabaseProductName));
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("Cannot tell the database's product", e);
+    }
   }
 
   /** A vehicle of a campaign as the campaign's bulk steps see it. */
-  record Target(String vin, long vehicleId, String model, String region, Long ownerId, String status,
+  record Target(String vin, long vehicleId, String model, String region, Long ownerId, RecallVehicleStatus status,
       int remindersSent, Instant invitedAt, LocalDate partsExpectedTold) {}
 
   /** The vehicle's state after a bulk step. */
-  record Outreach(String vin, String status, Instant invitedAt, int remindersSent, Instant nextReminderAt,
+  record Outreach(String vin, RecallVehicleStatus status, Instant invitedAt, int remindersSent, Instant nextReminderAt,
       Instant journeyStartedAt, LocalDate partsExpectedTold) {}
 
   private static final String TARGET = """
@@ -169,19 +194,21 @@ class RecallRepository {
       return List.of();
     }
     return jdbc.sql(TARGET + """
-        where rv.campaign_id = :id and rv.vin > :after and rv.status = 'WAITING_FOR_PARTS'
+        where rv.campaign_id = :id and rv.vin > :after and rv.status = :waiting
           and rv.journey_started_at is null and rv.region in (:regions)
         order by rv.vin limit :limit""")
         .param("id", campaignId).param("after", after).param("regions", regions).param("limit", limit)
+        .param("waiting", RecallVehicleStatus.WAITING_FOR_PARTS.name())
         .query(RecallRepository::target).list();
   }
 
   /** Vehicles after the cursor that wait for parts (with or without a journey of their own), in VIN order. */
   List<Target> waitingForParts(String campaignId, String after, int limit) {
     return jdbc.sql(TARGET + """
-        where rv.campaign_id = :id and rv.vin > :after and rv.status = 'WAITING_FOR_PARTS'
+        where rv.campaign_id = :id and rv.vin > :after and rv.status = :waiting
         order by rv.vin limit :limit""")
-        .param("id", campaignId).param("after", after).param("limit", limit).query(RecallRepository::target).list();
+        .param("id", campaignId).param("after", after).param("limit", limit)
+        .param("waiting", RecallVehicleStatus.WAITING_FOR_PARTS.name()).query(RecallRepository::target).list();
   }
 
   /** Records that the owner was told the parts are expected on this date. */
@@ -217,8 +244,9 @@ class RecallRepository {
   /** How many vehicles wait for parts in the region (all regions when null). */
   long waitingForPartsCount(String campaignId, String region) {
     return jdbc.sql("""
-        select count(*) from drivecare.recall_vehicle where campaign_id = ? and status = 'WAITING_FOR_PARTS'
-          and (cast(? as varchar) is null or region = ?)""").params(campaignId, region, region).query(Long.class).single();
+        select count(*) from drivecare.recall_vehicle where campaign_id = ? and status = ?
+          and (cast(? as varchar) is null or region = ?)""")
+        .params(campaignId, RecallVehicleStatus.WAITING_FOR_PARTS.name(), region, region).query(Long.class).single();
   }
 
   /**
@@ -227,23 +255,24 @@ class RecallRepository {
    *
    * @return the VINs that were updated
    */
-  List<String> outreach(String campaignId, List<Outreach> rows, Instant now, boolean launch, String expectedStatus) {
+  List<String> outreach(String campaignId, List<Outreach> rows, Instant now, boolean launch,
+      RecallVehicleStatus expectedStatus) {
     String sql = """
         update drivecare.recall_vehicle set status = ?, invited_at = ?, reminders_sent = ?, next_reminder_at = ?,
           journey_started_at = ?, parts_expected_told = ?, launched_at = coalesce(launched_at, ?)
         where campaign_id = ? and vin = ? and journey_started_at is null and """
         + (launch ? " launched_at is null" : " status = ?");
     List<Object[]> args = rows.stream().map(r -> {
-      Object[] a = {r.status(), ts(r.invitedAt()), r.remindersSent(), ts(r.nextReminderAt()), ts(r.journeyStartedAt()),
+      Object[] a = {r.status().name(), ts(r.invitedAt()), r.remindersSent(), ts(r.nextReminderAt()), ts(r.journeyStartedAt()),
           r.partsExpectedTold() == null ? null : Date.valueOf(r.partsExpectedTold()), ts(now), campaignId, r.vin(),
-          expectedStatus};
+          expectedStatus == null ? null : expectedStatus.name()};
       return launch ? Arrays.copyOf(a, a.length - 1) : a;
     }).toList();
     int[] counts = batch.batchUpdate(sql, args);
-    List<String> updated = new java.util.ArrayList<>();
+    List<String> updated = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
       // drivers that batch without per-row counts report SUCCESS_NO_INFO (-2): the row was there
-      if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+      if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
         updated.add(rows.get(i).vin());
       }
     }
@@ -264,34 +293,38 @@ class RecallRepository {
   /** How many vehicles the campaign carries (no journey of their own) that wait for parts in the region. */
   long carriedWaitingForParts(String campaignId, String region) {
     return jdbc.sql("""
-        select count(*) from drivecare.recall_vehicle where campaign_id = ? and region = ? and status = 'WAITING_FOR_PARTS'
-          and journey_started_at is null""").params(campaignId, region).query(Long.class).single();
+        select count(*) from drivecare.recall_vehicle where campaign_id = ? and region = ? and status = ?
+          and journey_started_at is null""")
+        .params(campaignId, region, RecallVehicleStatus.WAITING_FOR_PARTS.name()).query(Long.class).single();
   }
 
   /** Whether the campaign still carries vehicles that are neither repaired nor closed and have no journey. */
   boolean carriesOpenVehicles(String campaignId) {
     return !jdbc.sql("""
-        select vin from drivecare.recall_vehicle where campaign_id = ? and journey_started_at is null
-          and status in ('NOTIFIED', 'WAITING_FOR_PARTS') fetch first 1 rows only""")
-        .param(campaignId).query(String.class).list().isEmpty();
+        select vin from drivecare.recall_vehicle where campaign_id = :id and journey_started_at is null
+          and status in (:open) fetch first 1 rows only""")
+        .param("id", campaignId).param("open", RecallVehicleStatus.OPEN_WITHOUT_BOOKING.stream().map(Enum::name).toList())
+        .query(String.class).list().isEmpty();
   }
 
   private static Target target(ResultSet rs, int row) throws SQLException {
-    Long owner = com.drivecare.platform.Db.nullableLong(rs, "owner_id");
+    Long owner = nullableLong(rs, "owner_id");
     Date told = rs.getDate("parts_expected_told");
     return new Target(rs.getString("vin"), rs.getLong("vehicle_id"), rs.getString("model"), rs.getString("region"),
-        owner, rs.getString("status"), rs.getInt("reminders_sent"), instant(rs, "invited_at"),
+        owner, RecallVehicleStatus.of(rs.getString("status")), rs.getInt("reminders_sent"), instant(rs, "invited_at"),
         told == null ? null : told.toLocalDate());
   }
 
   void launched(String id, Instant now) {
-    jdbc.sql("update drivecare.recall_campaign set status = 'LAUNCHED', launched_at = coalesce(launched_at, ?) where id = ?")
-        .params(ts(now), id).update();
+    jdbc.sql("update drivecare.recall_campaign set status = ?, launched_at = coalesce(launched_at, ?) where id = ?")
+        .params(CampaignStatus.LAUNCHED.name(), ts(now), id).update();
   }
 
   void close(String id, String reason, Instant now) {
-    jdbc.sql("update drivecare.recall_campaign set status = 'CLOSED', closed_at = coalesce(closed_at, ?), close_reason = coalesce(close_reason, ?) where id = ?")
-        .params(ts(now), reason, id).update();
+    jdbc.sql("""
+        update drivecare.recall_campaign set status = ?, closed_at = coalesce(closed_at, ?),
+          close_reason = coalesce(close_reason, ?) where id = ?""")
+        .params(CampaignStatus.CLOSED.name(), ts(now), reason, id).update();
   }
 
   /** The vehicle as the campaign's bulk steps see it. */
@@ -301,9 +334,9 @@ class RecallRepository {
   }
 
   /** Locks the vehicle's row of the campaign (bookings and closings of one vehicle one after the other). */
-  Optional<String> lockVehicle(String campaignId, String vin) {
+  Optional<RecallVehicleStatus> lockVehicle(String campaignId, String vin) {
     return jdbc.sql("select status from drivecare.recall_vehicle where campaign_id = ? and vin = ? for update")
-        .params(campaignId, vin).query(String.class).optional();
+        .params(campaignId, vin).query(String.class).optional().map(RecallVehicleStatus::valueOf);
   }
 
   /** Keeps the quarter's completion report (once per quarter). */
@@ -331,22 +364,22 @@ class RecallRepository {
         from drivecare.recall_report where campaign_id = ? order by quarter""").param(id).query().listOfRows();
   }
 
-  void vehicleStatus(String campaignId, String vin, String status) {
+  void vehicleStatus(String campaignId, String vin, RecallVehicleStatus status) {
     jdbc.sql("update drivecare.recall_vehicle set status = ? where campaign_id = ? and vin = ?")
-        .params(status, campaignId, vin).update();
+        .params(status.name(), campaignId, vin).update();
   }
 
   void remedied(String campaignId, String vin, Instant now) {
     jdbc.sql("""
-        update drivecare.recall_vehicle set status = 'REMEDIED', remedied_at = coalesce(remedied_at, ?)
-        where campaign_id = ? and vin = ?""").params(ts(now), campaignId, vin).update();
+        update drivecare.recall_vehicle set status = ?, remedied_at = coalesce(remedied_at, ?)
+        where campaign_id = ? and vin = ?""").params(RecallVehicleStatus.REMEDIED.name(), ts(now), campaignId, vin).update();
   }
 
   void closeVehicle(String campaignId, String vin, String reason) {
     jdbc.sql("""
-        update drivecare.recall_vehicle set status = 'CLOSED', closed_reason = ?, next_reminder_at = null
+        update drivecare.recall_vehicle set status = ?, closed_reason = ?, next_reminder_at = null
         where campaign_id = ? and vin = ?""")
-        .params(reason, campaignId, vin).update();
+        .params(RecallVehicleStatus.CLOSED.name(), reason, campaignId, vin).update();
   }
 
   void updateStock(String campaignId, String region, Integer available) {
@@ -356,6 +389,24 @@ class RecallRepository {
       jdbc.sql("insert into drivecare.recall_parts_stock (campaign_id, region, available) values (?, ?, ?)")
           .params(campaignId, region, available).update();
     }
+  }
+
+  /**
+   * Takes one part of the region's stock for a booked vehicle.
+   *
+   * @return false when none is left
+   */
+  boolean takePart(String campaignId, String region) {
+    return jdbc.sql("""
+        update drivecare.recall_parts_stock set available = available - 1
+        where campaign_id = ? and region = ? and available > 0""").params(campaignId, region).update() > 0;
+  }
+
+  /** A cancelled booking gives its part back to the region's stock (where stock is counted). */
+  void returnPart(String campaignId, String region) {
+    jdbc.sql("""
+        update drivecare.recall_parts_stock set available = available + 1
+        where campaign_id = ? and region = ? and available is not null""").params(campaignId, region).update();
   }
 
   /** Vehicles per status, in a stable order. */
@@ -374,10 +425,28 @@ class RecallRepository {
     return jdbc.sql("""
         select v.campaign_id, v.vin, v.status from drivecare.recall_vehicle v
           join drivecare.recall_campaign c on c.id = v.campaign_id
-        where v.vin = ? and (c.status = 'LAUNCHED' or c.status = 'APPROVED' and v.launched_at is not null)
+        where v.vin = ? and (c.status = ? or c.status = ? and v.launched_at is not null)
         order by v.campaign_id""")
-        .param(vin).query((rs, row) -> new AffectedVehicle(rs.getString("campaign_id"), rs.getString("vin"),
-            rs.getString("status"))).list();
+        .params(vin, CampaignStatus.LAUNCHED.name(), CampaignStatus.APPROVED.name())
+        .query((rs, row) -> new AffectedVehicle(rs.getString("campaign_id"), rs.getString("vin"),
+            RecallVehicleStatus.of(rs.getString("status")))).list();
+  }
+
+  /** A recall of one of the owner's vehicles, as his self-service lists it. */
+  record OwnerRecall(String campaignId, String vin, String title, String model, String plate,
+      RecallVehicleStatus status) {}
+
+  /** The recalls of the owner's vehicles he has been told about (launched, or approved and his vehicle launched). */
+  List<OwnerRecall> recallsOfOwner(long customerId) {
+    return jdbc.sql("""
+        select rv.campaign_id, rv.vin, rv.status, c.title, v.model, v.plate from drivecare.recall_vehicle rv
+          join drivecare.vehicle v on v.id = rv.vehicle_id
+          join drivecare.recall_campaign c on c.id = rv.campaign_id
+        where v.owner_id = ? and (c.status = ? or c.status = ? and rv.launched_at is not null)
+        order by rv.campaign_id, rv.vin""")
+        .params(customerId, CampaignStatus.LAUNCHED.name(), CampaignStatus.APPROVED.name())
+        .query((rs, row) -> new OwnerRecall(rs.getString("campaign_id"), rs.getString("vin"), rs.getString("title"),
+            rs.getString("model"), rs.getString("plate"), RecallVehicleStatus.of(rs.getString("status")))).list();
   }
 
   private static RecallCampaign campaign(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package com.drivecare.recall;
 
+import static com.drivecare.recall.RecallProcess.*;
+
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.VehicleRepository;
@@ -9,7 +11,6 @@ import com.drivecare.people.Region;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;
-import com.drivecare.platform.SecretTokens;
 import com.drivecare.selfservice.PageTexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,25 +54,26 @@ class RecallSelfService {
   private final CustomerRepository customers;
   private final OrganisationRepository organisation;
   private final RuntimeService runtimeService;
-  private final JdbcClient jdbc;
+  private final RecallAppointmentRepository appointments;
+  private final SurveyService surveys;
   private final PageTexts texts;
   private final Clock clock;
 
   RecallSelfService(RecallRepository recalls, RecallBookingService booking, VehicleRepository vehicles,
-      CustomerRepository customers, OrganisationRepository organisation, RuntimeService runtimeService, JdbcClient jdbc,
-      PageTexts texts, Clock clock) {
+      CustomerRepository customers, OrganisationRepository organisation, RuntimeService runtimeService,
+      RecallAppointmentRepository appointments, SurveyService surveys, PageTexts texts, Clock clock) {
     this.recalls = recalls;
     this.booking = booking;
     this.vehicles = vehicles;
     this.customers = customers;
     this.organisation = organisation;
     this.runtimeService = runtimeService;
-    this.jdbc = jdbc;
+    this.appointments = appointments;
+    this.surveys = surveys;
     this.texts = texts;
     this.clock = clock;
   }
 
-  record RecallSummary(String campaignId, String vin, String title, String model, String plate, String status) {}
 
   record Parts(boolean available, LocalDate expected, String delayReason) {}
 
@@ -81,7 +82,8 @@ class RecallSelfService {
   record Appointment(LocalDate day, String serviceCenter, String serviceCenterName, String option) {}
 
   record RecallFile(String campaignId, String title, String component, String defect, String safetyRisk, String remedy,
-      int remedyHours, List<RecallCampaign.RemedyOption> options, String vin, String model, String plate, String status,
+      int remedyHours, List<RecallCampaign.RemedyOption> options, String vin, String model, String plate,
+      RecallVehicleStatus status,
       Parts parts, RepairDelay repairDelay, Appointment appointment, List<RecallBookingService.ServiceCenter> serviceCenters,
       LocalDate firstDay, LocalDate lastDay) {}
 
@@ -92,35 +94,29 @@ class RecallSelfService {
 
   /** The recalls of the customer's vehicles that he has been told about. */
   @GetMapping("/api/self-service/recalls")
-  List<RecallSummary> mine() {
+  List<RecallRepository.OwnerRecall> mine() {
     if (!(Caller.current() instanceof Caller.Customer customer)) {
       throw new NotFoundException("Customer file");
     }
-    return jdbc.sql("""
-        select rv.campaign_id, rv.vin, rv.status, c.title, v.model, v.plate from drivecare.recall_vehicle rv
-          join drivecare.vehicle v on v.id = rv.vehicle_id
-          join drivecare.recall_campaign c on c.id = rv.campaign_id
-        where v.owner_id = ? and (c.status = 'LAUNCHED' or c.status = 'APPROVED' and rv.launched_at is not null)
-        order by rv.campaign_id, rv.vin""").param(customer.customerId())
-        .query((rs, row) -> new RecallSummary(rs.getString("campaign_id"), rs.getString("vin"), rs.getString("title"),
-            rs.getString("model"), rs.getString("plate"), rs.getString("status"))).list();
+    return recalls.recallsOfOwner(customer.customerId());
   }
 
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}")
   RecallFile file(@PathVariable String campaignId, @PathVariable String vin) {
     Vehicle vehicle = booking.visibleVehicle(campaignId, Vin.normalise(vin), Caller.current());
     RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
-    String status = recalls.target(campaignId, vehicle.vin()).map(RecallRepository.Target::status).orElse(null);
+    RecallVehicleStatus status = recalls.target(campaignId, vehicle.vin()).map(RecallRepository.Target::status)
+        .orElse(null);
     var stock = recalls.stock(campaignId).stream().filter(s -> s.region().equals(vehicle.region())).findFirst();
     boolean available = stock.map(s -> s.available() != null && s.available() > 0).orElse(campaign.partsAvailable());
     LocalDate expected = available ? null : stock.map(RecallRepository.Stock::expected).orElse(campaign.partsExpected());
     Parts parts = new Parts(available, expected, available ? null : recalls.partsDelayReason(campaignId));
     RepairDelay delay = null;
-    ProcessInstance journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(RecallProcess.REMEDY_KEY)
-        .processInstanceBusinessKey(campaignId + ":" + vehicle.vin()).singleResult();
-    if (journey != null && "DELAYED".equals(runtimeService.getVariable(journey.getId(), "remedyOutcome"))
-        && runtimeService.getVariable(journey.getId(), "newEta") instanceof Date until) {
-      delay = new RepairDelay(until.toInstant(), (String) runtimeService.getVariable(journey.getId(), "delayReason"));
+    ProcessInstance journey = runtimeService.createProcessInstanceQuery().processDefinitionKey(REMEDY_KEY)
+        .processInstanceBusinessKey(journeyKey(campaignId, vehicle.vin())).singleResult();
+    if (journey != null && "DELAYED".equals(runtimeService.getVariable(journey.getId(), VAR_REMEDY_OUTCOME))
+        && runtimeService.getVariable(journey.getId(), VAR_NEW_ETA) instanceof Date until) {
+      delay = new RepairDelay(until.toInstant(), (String) runtimeService.getVariable(journey.getId(), VAR_DELAY_REASON));
     }
     List<RecallBookingService.ServiceCenter> centers = booking.centers(vehicle.region());
     Appointment appointment = booking.current(campaignId, vehicle.vin()).map(a -> new Appointment(a.day(),
@@ -196,26 +192,15 @@ class RecallSelfService {
   /** Public: what the survey of this link is about (the car, the repair, its day), without personal data. */
   @GetMapping("/api/surveys/{token}")
   SurveyAbout survey(@PathVariable String token) {
-    var rows = jdbc.sql("select business_key, customer_id, answered_at from drivecare.recall_survey where token_hash = ?")
-        .param(SecretTokens.hash(token == null ? "" : token))
-        .query((rs, row) -> new Object[] {rs.getString("business_key"), rs.getLong("customer_id"),
-            rs.getTimestamp("answered_at")}).list();
-    if (rows.isEmpty()) {
-      throw new NotFoundException("Survey");
-    }
-    String key = (String) rows.get(0)[0];
-    int colon = key.lastIndexOf(':');
-    String campaignId = key.substring(0, colon);
-    String vin = key.substring(colon + 1);
+    SurveyRepository.Survey found = surveys.find(token).orElseThrow(() -> new NotFoundException("Survey"));
+    String campaignId = campaignOf(found.businessKey());
+    String vin = vinOf(found.businessKey());
     RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
     Vehicle vehicle = vehicles.findByVin(vin).orElseThrow();
-    LocalDate repairedOn = jdbc.sql("""
-        select max(appointment_day) from drivecare.recall_appointment
-        where campaign_id = ? and vin = ? and status <> 'CANCELLED'""").params(campaignId, vin)
-        .query(java.sql.Date.class).optional().map(java.sql.Date::toLocalDate).orElse(null);
-    String language = customers.find((Long) rows.get(0)[1]).map(c -> PageTexts.language(c.language())).orElse("en");
+    LocalDate repairedOn = appointments.lastDay(campaignId, vin).orElse(null);
+    String language = customers.find(found.customerId()).map(c -> PageTexts.language(c.language())).orElse("en");
     return new SurveyAbout(campaign.id(), campaign.title(), vehicle.model(), vehicle.plate(), repairedOn,
-        rows.get(0)[2] != null, language);
+        found.answered(), language);
   }
 
   private ZoneId zone(Vehicle vehicle) {

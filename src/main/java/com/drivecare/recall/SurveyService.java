@@ -1,6 +1,8 @@
 package com.drivecare.recall;
 
-import static com.drivecare.platform.Db.ts;
+import static com.drivecare.recall.RecallProcess.MSG_SURVEY_ANSWERED;
+import static com.drivecare.recall.RecallProcess.VAR_SURVEY_COMMENT;
+import static com.drivecare.recall.RecallProcess.VAR_SURVEY_SCORE;
 
 import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
@@ -9,10 +11,11 @@ import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;
 import com.drivecare.platform.SecretTokens;
+import com.drivecare.recall.SurveyRepository.Survey;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyService {
 
-  private final JdbcClient jdbc;
+  private final SurveyRepository surveys;
   private final RuntimeService runtimeService;
   private final ContactLog contactLog;
   private final Clock clock;
 
-  SurveyService(JdbcClient jdbc, RuntimeService runtimeService, ContactLog contactLog, Clock clock) {
-    this.jdbc = jdbc;
+  SurveyService(SurveyRepository surveys, RuntimeService runtimeService, ContactLog contactLog, Clock clock) {
+    this.surveys = surveys;
     this.runtimeService = runtimeService;
     this.contactLog = contactLog;
     this.clock = clock;
@@ -39,9 +42,13 @@ public class SurveyService {
   @Transactional
   public String open(String businessKey, long customerId) {
     String token = SecretTokens.newToken("srv_", 24);
-    jdbc.sql("insert into drivecare.recall_survey (token_hash, business_key, customer_id, created_at) values (?, ?, ?, ?)")
-        .params(SecretTokens.hash(token), businessKey, customerId, ts(clock.instant())).update();
+    surveys.open(SecretTokens.hash(token), businessKey, customerId, clock.instant());
     return token;
+  }
+
+  /** The survey of a link's token, if there is one. */
+  Optional<Survey> find(String token) {
+    return surveys.find(SecretTokens.hash(token == null ? "" : token));
   }
 
   /** The owner's answer: 1–5 and a comment. Once only; unknown tokens are not found. */
@@ -53,36 +60,20 @@ public class SurveyService {
     if (comment != null && comment.length() > 2000) {
       throw new InvalidInputException("comment", "must be at most 2000 characters");
     }
-    var survey = jdbc.sql("select business_key, customer_id, answered_at from drivecare.recall_survey where token_hash = ? for update")
-        .param(SecretTokens.hash(token == null ? "" : token)).query().listOfRows();
-    if (survey.isEmpty()) {
-      throw new NotFoundException("Survey");
-    }
-    Map<String, Object> row = survey.get(0);
-    if (value(row, "answered_at") != null) {
+    String hash = SecretTokens.hash(token == null ? "" : token);
+    Survey survey = surveys.lock(hash).orElseThrow(() -> new NotFoundException("Survey"));
+    if (survey.answered()) {
       throw new ConflictException("This survey has already been answered — thank you");
     }
-    String businessKey = (String) value(row, "business_key");
-    jdbc.sql("update drivecare.recall_survey set answered_at = ?, score = ?, comment = ? where token_hash = ?")
-        .params(ts(clock.instant()), score, comment, SecretTokens.hash(token)).update();
-    contactLog.record(businessKey, ((Number) value(row, "customer_id")).longValue(), Channel.WEB, Direction.INBOUND,
-        "customer:" + value(row, "customer_id"), "SURVEY_" + score, comment);
+    surveys.answer(hash, score, comment, clock.instant());
+    contactLog.record(survey.businessKey(), survey.customerId(), Channel.WEB, Direction.INBOUND,
+        "customer:" + survey.customerId(), "SURVEY_" + score, comment);
     try {
-      runtimeService.createMessageCorrelation("SurveyAnswered").processInstanceBusinessKey(businessKey)
-          .setVariable("surveyScore", score).setVariable("surveyComment", comment == null ? "" : comment)
+      runtimeService.createMessageCorrelation(MSG_SURVEY_ANSWERED).processInstanceBusinessKey(survey.businessKey())
+          .setVariable(VAR_SURVEY_SCORE, score).setVariable(VAR_SURVEY_COMMENT, comment == null ? "" : comment)
           .correlateWithResult();
-    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+    } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("This survey has closed");
     }
   }
-
-  private static Object value(Map<String, Object> row, String column) {
-    for (Map.Entry<String, Object> e : row.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(column)) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
 }

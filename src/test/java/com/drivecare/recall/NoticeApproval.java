@@ -1,5 +1,6 @@
 package com.drivecare.recall;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,7 +32,7 @@ public final class NoticeApproval {
 
   /** The French facts a campaign's instance still lacks, as the drafter fills them. */
   static Map<String, Object> missingFrench(RuntimeService runtimeService, String pi) {
-    Map<String, Object> missing = new java.util.HashMap<>();
+    Map<String, Object> missing = new HashMap<>();
     FRENCH_FACTS.forEach((name, value) -> {
       if (runtimeService.getVariable(pi, name) == null) {
         missing.put(name, value);

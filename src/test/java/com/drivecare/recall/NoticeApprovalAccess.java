@@ -7,6 +7,7 @@ import com.drivecare.Jobs;
 import com.drivecare.TestData;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,7 +28,7 @@ public final class NoticeApprovalAccess {
     assertThat(admin.put("/api/service-centers/" + center, Map.of("name", "Atelier Test", "region", region,
         "dailySlots", 5, "mobileUnits", 5)).status()).isEqualTo(200);
     Api coordinator = Api.at(port).basic(drafter, TestData.password(drafter));
-    Map<String, Object> campaign = new java.util.HashMap<>(Map.of("id", campaignId, "title", "Seat belt buckle",
+    Map<String, Object> campaign = new HashMap<>(Map.of("id", campaignId, "title", "Seat belt buckle",
         "component", "Seat belt", "defectDescription", "May not latch.", "safetyRisk", "Occupant not restrained.",
         "remedy", "Replace the buckle.", "remedyOptions", List.of("DEALER", "MOBILE"), "remedyHours", 1,
         "parts", Map.of("availableNow", true)));

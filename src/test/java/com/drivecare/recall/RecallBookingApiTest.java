@@ -1,5 +1,6 @@
 package com.drivecare.recall;
 
+import static com.drivecare.recall.RecallProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.Api;
@@ -12,6 +13,7 @@ import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ class RecallBookingApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
+  @Autowired Clock clock;
   @Autowired RecallCampaignService campaigns;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -71,7 +74,7 @@ class RecallBookingApiTest {
     campaigns.importVehicles(campaignId, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
     jobs.runDue(NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
     vehicles.forEach(v -> jobs.runDueForBusinessKey(campaignId + ":" + v.vin()));
-    tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
+    tomorrow = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).plusDays(1);
   }
 
   @Test
@@ -80,7 +83,7 @@ class RecallBookingApiTest {
     assertThat(first.status()).isEqualTo(201);
     assertThat(first.json().get("status").asText()).isEqualTo("BOOKED");
     var task = taskService.createTaskQuery().processInstanceBusinessKey(campaignId + ":" + vehicles.get(0).vin())
-        .taskDefinitionKey("Task_PerformRemedy").singleResult();
+        .taskDefinitionKey(TASK_PERFORM_REMEDY).singleResult();
     assertThat(task.getAssignee()).isEqualTo(advisor);
 
     var full = book(1, "DEALER", tomorrow);
@@ -125,7 +128,7 @@ class RecallBookingApiTest {
     assertThat(book(0, "DEALER", tomorrow).status()).isEqualTo(201);
     String key = campaignId + ":" + vehicles.get(0).vin();
     var task = taskService.createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_PerformRemedy").singleResult();
+        .taskDefinitionKey(TASK_PERFORM_REMEDY).singleResult();
     Api asAdvisor = Api.at(port).basic(advisor, TestData.password(advisor));
     String path = "/engine-rest/task/" + task.getId();
     assertThat(asAdvisor.put(path + "/variables/vin", Map.of("value", vehicles.get(1).vin())).status()).isEqualTo(403);
@@ -152,9 +155,9 @@ class RecallBookingApiTest {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     jobs.runDueForBusinessKey(key);
     assertThat(jdbc.sql("select status from drivecare.recall_vehicle where campaign_id = ? and vin = ?")
-        .params(campaignId, vehicles.get(0).vin()).query(String.class).single()).isEqualTo("REMEDIED");
+        .params(campaignId, vehicles.get(0).vin()).query(String.class).single()).isEqualTo(RecallVehicleStatus.REMEDIED.name());
     assertThat(jdbc.sql("select status from drivecare.recall_vehicle where campaign_id = ? and vin = ?")
-        .params(campaignId, vehicles.get(1).vin()).query(String.class).single()).isNotEqualTo("REMEDIED");
+        .params(campaignId, vehicles.get(1).vin()).query(String.class).single()).isNotEqualTo(RecallVehicleStatus.REMEDIED.name());
     assertThat(jdbc.sql("select distinct customer_id from drivecare.contact_log where business_key = ?")
         .param(key).query(Long.class).list()).containsOnly(owners.get(0).id());
     assertThat(jdbc.sql("select distinct customer_id from drivecare.outbox where business_key = ?")
@@ -165,14 +168,14 @@ class RecallBookingApiTest {
   void aNationalTeamSeesTheJourneyButWorksOnlyWhatIsOfferedToIt() {
     assertThat(book(0, "DEALER", tomorrow).status()).isEqualTo(201);
     var task = taskService.createTaskQuery().processInstanceBusinessKey(campaignId + ":" + vehicles.get(0).vin())
-        .taskDefinitionKey("Task_PerformRemedy").singleResult();
+        .taskDefinitionKey(TASK_PERFORM_REMEDY).singleResult();
     String clara = testData.staff(TestData.unique("clara"), Groups.CUSTOMER_RELATIONS, null, null);
     String rita = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
     Api asClara = Api.at(port).basic(clara, TestData.password(clara));
     Api asRita = Api.at(port).basic(rita, TestData.password(rita));
     String path = "/engine-rest/task/" + task.getId();
     // the advisor's repair: nobody else completes it, nor takes it over by claiming
-    var completed = asClara.post(path + "/complete", Map.of("variables", Map.of("remedyOutcome", Map.of("value", "COMPLETED"))));
+    var completed = asClara.post(path + "/complete", Map.of("variables", Map.of(VAR_REMEDY_OUTCOME, Map.of("value", "COMPLETED"))));
     assertThat(completed.status()).isEqualTo(403);
     assertThat(asRita.post(path + "/claim", Map.of("userId", rita)).status()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(advisor);

@@ -92,7 +92,7 @@ class RecallCampaignApiTest {
 
     var status = coordinator.get("/api/recall-campaigns/" + campaignId);
     assertThat(status.json().get("vehicles").asInt()).isEqualTo(2);
-    assertThat(status.json().get("vehiclesPerStatus").get("IMPORTED").asInt()).isEqualTo(2);
+    assertThat(status.json().get("vehiclesPerStatus").get(RecallVehicleStatus.IMPORTED.name()).asInt()).isEqualTo(2);
     assertThat(status.json().get("completionRate").asDouble()).isZero();
     assertThat(coordinator.postCsv("/api/recall-campaigns/NOPE-1/vehicles", first.vin()).status()).isEqualTo(404);
   }
@@ -164,7 +164,7 @@ class RecallCampaignApiTest {
     assertThat(recall.get("campaignId").asText()).isEqualTo(campaignId);
     assertThat(recall.get("remedyAvailable").asBoolean()).isFalse();
     assertThat(recall.get("partsExpected").asText()).isEqualTo("2027-02-01");
-    assertThat(recall.get("vehicleStatus").asText()).isEqualTo("WAITING_FOR_PARTS");
+    assertThat(recall.get("vehicleStatus").asText()).isEqualTo(RecallVehicleStatus.WAITING_FOR_PARTS.name());
     assertThat(yes.body()).doesNotContain("Private Person", owner.email());
 
     assertThat(anyone.get("/api/recalls?vin=" + notAffected.vin()).json().get("affected").asBoolean()).isFalse();

@@ -1,5 +1,7 @@
 package com.drivecare.recall;
 
+import static com.drivecare.recall.RecallProcess.*;
+
 import com.drivecare.Api;
 import com.drivecare.TestData;
 import com.drivecare.people.Groups;
@@ -18,8 +20,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Files;
 import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -29,6 +33,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Properties;
@@ -38,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -90,6 +96,7 @@ class RecallLaunchBenchmark {
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
   @Autowired JdbcTemplate jdbcTemplate;
+  @Autowired Clock clock;
 
   @Autowired DeliveryProbe delivery;
   @Autowired MeterRegistry meters;
@@ -122,7 +129,7 @@ class RecallLaunchBenchmark {
     try {
       gateway.stop();
       gateway.destroy();
-    } catch (org.apache.catalina.LifecycleException e) {
+    } catch (LifecycleException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -260,8 +267,8 @@ class RecallLaunchBenchmark {
     System.gc();
     long heapAfterDelivery = rt.totalMemory() - rt.freeMemory();
     Map<String, Long> leftOver = campaignsProgress(campaignId).values().stream()
-        .flatMap(m -> m.entrySet().stream()).collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
-            java.util.stream.Collectors.summingLong(Map.Entry::getValue)));
+        .flatMap(m -> m.entrySet().stream()).collect(Collectors.groupingBy(Map.Entry::getKey,
+            Collectors.summingLong(Map.Entry::getValue)));
     long mails = mailsAccepted.get() - mailsBefore;
     long sms = smsAccepted.get() - smsBefore;
 
@@ -283,7 +290,7 @@ class RecallLaunchBenchmark {
     for (String vin : vins.subList(vehicles, vehicles + naive)) {
       var response = admin.post("/engine-rest/process-definition/key/recall-remedy/start", Map.of(
           "businessKey", naiveCampaign + ":" + vin,
-          "variables", Map.of("campaignId", Map.of("value", naiveCampaign), "vin", Map.of("value", vin))));
+          "variables", Map.of(VAR_CAMPAIGN_ID, Map.of("value", naiveCampaign), "vin", Map.of("value", vin))));
       if (response.status() != 200) {
         throw new IllegalStateException("Naive start failed: " + response.status() + " " + response.body());
       }
@@ -484,7 +491,7 @@ class RecallLaunchBenchmark {
         if (id != null && !id.startsWith("<ceiling-") && !mailIds.add(id)) {
           mailDuplicates.incrementAndGet();
         }
-      } catch (jakarta.mail.MessagingException e) {
+      } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -574,7 +581,7 @@ class RecallLaunchBenchmark {
 
   private List<String> generate(String region, String tag, int n) {
     // the owners live where it is midday now: their SMS are not held back by quiet hours
-    int utcHour = java.time.ZonedDateTime.now(ZoneOffset.UTC).getHour();
+    int utcHour = clock.instant().atOffset(ZoneOffset.UTC).getHour();
     String zone = ZoneOffset.ofHours(Math.max(-12, Math.min(14, 12 - utcHour))).getId();
     List<String> vins = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -6,16 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drivecare.DrivecareTest;
 import com.drivecare.Jobs;
+import com.drivecare.TaskRights;
 import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
+import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +57,7 @@ class RecallProcessTest {
   @Autowired SurveyService surveys;
   @Autowired RecallBookingService booking;
   @Autowired RecallRepository recalls;
-  @Autowired com.drivecare.TaskRights rights;
+  @Autowired TaskRights rights;
 
   String region;
   String advisor;
@@ -86,12 +93,12 @@ class RecallProcessTest {
     taskService.complete(approve.getId(), Map.of(VAR_APPROVED, true));
     jobs.runDue(campaign.getId());
 
-    BpmnAwareTests.assertThat(campaign).isWaitingAt("Task_CampaignRunning");
+    BpmnAwareTests.assertThat(campaign).isWaitingAt(TASK_CAMPAIGN_RUNNING);
     assertThat(jdbc.sql("select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ = ?")
         .params(campaign.getId(), TASK_LAUNCH_VEHICLES).query(Long.class).single()).isEqualTo(2); // 2 + 1
     for (Vehicle v : vehicles) {
       assertThat(notices(v)).containsExactlyInAnyOrder("EMAIL", "SMS", "LETTER");
-      assertThat(vehicleStatus(v)).isEqualTo("NOTIFIED");
+      assertThat(vehicleStatus(v)).isEqualTo(RecallVehicleStatus.NOTIFIED.name());
     }
     // nobody needs a person yet: the campaign carries them, no journey is started
     assertThat(journeys()).isZero();
@@ -109,7 +116,7 @@ class RecallProcessTest {
     prepareNotice();
     Task approve = task(campaign, TASK_APPROVE_OWNER_NOTICE);
     taskService.claim(approve.getId(), approver);
-    taskService.complete(approve.getId(), Map.of(VAR_APPROVED, false, "approvalComment", "Say how long it takes"));
+    taskService.complete(approve.getId(), Map.of(VAR_APPROVED, false, VAR_APPROVAL_COMMENT, "Say how long it takes"));
     assertThat(task(campaign, TASK_PREPARE_OWNER_NOTICE)).isNotNull();
     assertThat(campaigns.view(campaignId).campaign().status()).isEqualTo(RecallCampaign.CampaignStatus.DRAFT);
   }
@@ -120,14 +127,14 @@ class RecallProcessTest {
     jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(vehicles.get(0).id()).update();
     // the last owner of the chunk reads English, and the English notice cannot be filled in: the job
     // fails part-way through the chunk
-    Vehicle english = vehicles.subList(1, 3).stream().max(java.util.Comparator.comparing(Vehicle::vin)).orElseThrow();
+    Vehicle english = vehicles.subList(1, 3).stream().max(Comparator.comparing(Vehicle::vin)).orElseThrow();
     jdbc.sql("update drivecare.customer set language = 'en' where id = ?").param(english.ownerId()).update();
     prepareNotice();
     Task approve = task(campaign, TASK_APPROVE_OWNER_NOTICE);
     taskService.claim(approve.getId(), approver);
     taskService.complete(approve.getId(), Map.of(VAR_APPROVED, true));
     managementService.executeJob(managementService.createJobQuery().processInstanceId(campaign.getId())
-        .activityId("Task_RecordApproval").singleResult().getId());
+        .activityId(TASK_RECORD_APPROVAL).singleResult().getId());
     jdbc.sql("update drivecare.recall_campaign set notice_en = 'Dear ${nobodyKnowsThis}' where id = ?")
         .param(campaignId).update();
     var launch = managementService.createJobQuery().processInstanceId(campaign.getId()).activityId(TASK_LAUNCH_VEHICLES)
@@ -146,7 +153,7 @@ class RecallProcessTest {
     for (Vehicle v : vehicles.subList(1, 3)) {
       assertThat(notices(v)).containsExactlyInAnyOrder("EMAIL", "SMS", "LETTER");
     }
-    BpmnAwareTests.assertThat(campaign).isWaitingAt("Task_CampaignRunning");
+    BpmnAwareTests.assertThat(campaign).isWaitingAt(TASK_CAMPAIGN_RUNNING);
   }
 
   @Test
@@ -163,7 +170,7 @@ class RecallProcessTest {
     assertThat(journeys()).isEqualTo(1);
     campaigns.close(campaignId, "Regulator accepted the completion rate");
     jobs.runDue(campaign.getId());
-    BpmnAwareTests.assertThat(campaign).isEnded().hasPassed("End_CampaignClosed");
+    BpmnAwareTests.assertThat(campaign).isEnded().hasPassed(END_CAMPAIGN_CLOSED);
     assertThat(campaigns.view(campaignId).campaign().status()).isEqualTo(RecallCampaign.CampaignStatus.CLOSED);
     runBatchJobs();
     assertThat(journeys()).isZero();
@@ -191,28 +198,28 @@ class RecallProcessTest {
     prepareAndApprove();
     assertThat(notices(vehicle)).containsExactlyInAnyOrder("EMAIL", "SMS");
     assertThat(outcomes(vehicle)).contains("UNREACHABLE"); // no postal address: the letter could not go
-    assertThat(vehicleStatus(vehicle)).isEqualTo("NOTIFIED");
+    assertThat(vehicleStatus(vehicle)).isEqualTo(RecallVehicleStatus.NOTIFIED.name());
     assertThat(noticeBody(vehicle, "EMAIL")).contains("Bonjour", vehicle.vin(), "/self-service/#token=")
         .doesNotContain("${");
 
     ProcessInstance journey = book(vehicle);
-    Task remedy = task(journey, "Task_PerformRemedy");
+    Task remedy = task(journey, TASK_PERFORM_REMEDY);
     assertThat(remedy.getAssignee()).isEqualTo(advisor);
     String advisorElsewhere = testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, testData.freshRegion(), null);
     assertThat(rights.sees(advisor, remedy.getId())).isTrue();
     assertThat(rights.sees(advisorElsewhere, remedy.getId())).isFalse();
     assertThat(taskService.getVariables(remedy.getId())).containsEntry("remedy", "A software update.")
-        .containsKey("customerName");
-    assertThat(vehicleStatus(vehicle)).isEqualTo("BOOKED");
-    jobs.fire(journey.getId(), "Timer_AppointmentReminder"); // the day before
+        .containsKey(VAR_CUSTOMER_NAME);
+    assertThat(vehicleStatus(vehicle)).isEqualTo(RecallVehicleStatus.BOOKED.name());
+    jobs.fire(journey.getId(), TIMER_APPOINTMENT_REMINDER); // the day before
     assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-appointment-reminder'")
         .param(journey.getBusinessKey()).query(Long.class).single()).isEqualTo(1);
-    taskService.complete(remedy.getId(), Map.of("remedyOutcome", "COMPLETED"));
+    taskService.complete(remedy.getId(), Map.of(VAR_REMEDY_OUTCOME, "COMPLETED"));
     jobs.runDue(journey.getId());
-    assertThat(vehicleStatus(vehicle)).isEqualTo("REMEDIED");
+    assertThat(vehicleStatus(vehicle)).isEqualTo(RecallVehicleStatus.REMEDIED.name());
     assertThat(campaigns.view(campaignId).completionRate()).isEqualTo(100.0);
 
-    jobs.fire(journey.getId(), "Timer_SurveyDelay"); // two days later
+    jobs.fire(journey.getId(), TIMER_SURVEY_DELAY); // two days later
     String body = jdbc.sql("select body from drivecare.outbox where business_key = ? and template = 'recall-survey' and channel = 'EMAIL'")
         .param(journey.getBusinessKey()).query(String.class).single();
     String token = body.replaceAll("(?s).*#survey=([A-Za-z0-9_\\-]+).*", "$1");
@@ -221,10 +228,10 @@ class RecallProcessTest {
     BpmnAwareTests.assertThat(journey).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(journey.getBusinessKey()).count()).isZero();
     assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.getId())
-        .taskDefinitionKey("Task_FollowUpDissatisfied").count()).isZero();
+        .taskDefinitionKey(TASK_FOLLOW_UP_DISSATISFIED).count()).isZero();
     // the campaign's only vehicle is done: the campaign closes itself
     jobs.runDue(campaign.getId());
-    BpmnAwareTests.assertThat(campaign).isEnded().hasPassed("End_CampaignClosed");
+    BpmnAwareTests.assertThat(campaign).isEnded().hasPassed(END_CAMPAIGN_CLOSED);
     assertThat(jdbc.sql("select close_reason from drivecare.recall_campaign where id = ?").param(campaignId)
         .query(String.class).single()).isEqualTo("every vehicle journey has ended");
     assertThatThrownBy(() -> surveys.answer(token, 4, null)).isInstanceOf(ConflictException.class);
@@ -240,19 +247,19 @@ class RecallProcessTest {
         .param(unhappy.getBusinessKey()).query(String.class).single();
     surveys.answer(body.replaceAll("(?s).*#survey=([A-Za-z0-9_\\-]+).*", "$1"), 2, "Waited three hours");
     jobs.runDue(unhappy.getId());
-    Task followUp = task(unhappy, "Task_FollowUpDissatisfied");
+    Task followUp = task(unhappy, TASK_FOLLOW_UP_DISSATISFIED);
     String relations = testData.staff(TestData.unique("relations"), Groups.CUSTOMER_RELATIONS, null, null);
     // offered to customer relations: they see and take it, the advisor who did the repair does not
     assertThat(rights.sees(relations, followUp.getId())).isTrue();
     assertThat(rights.canClaim(relations, followUp.getId())).isTrue();
     assertThat(rights.sees(advisor, followUp.getId()) || rights.canClaim(advisor, followUp.getId())).isFalse();
     taskService.claim(followUp.getId(), relations);
-    taskService.complete(followUp.getId(), Map.of("rootCause", "WAITING_TIME", "followUpNote", "Apologised, voucher sent"));
+    taskService.complete(followUp.getId(), Map.of(VAR_ROOT_CAUSE, "WAITING_TIME", VAR_FOLLOW_UP_NOTE, "Apologised, voucher sent"));
     jobs.runDue(unhappy.getId());
     BpmnAwareTests.assertThat(unhappy).isEnded();
     assertThat(outcomes(vehicles.get(0))).contains("SURVEY_2", "FOLLOW_UP");
 
-    jobs.fire(silent.getId(), "Timer_SurveyExpired");
+    jobs.fire(silent.getId(), TIMER_SURVEY_EXPIRED);
     BpmnAwareTests.assertThat(silent).isEnded();
     assertThat(outcomes(vehicles.get(1))).doesNotContain("FOLLOW_UP").noneMatch(o -> o.startsWith("SURVEY_"));
   }
@@ -264,14 +271,14 @@ class RecallProcessTest {
     Vehicle found = vehicles.get(1);
     jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(found.id()).update();
     prepareAndApprove();
-    assertThat(vehicleStatus(carried)).isEqualTo("WAITING_FOR_PARTS");
+    assertThat(vehicleStatus(carried)).isEqualTo(RecallVehicleStatus.WAITING_FOR_PARTS.name());
     assertThat(noticeBody(carried, "EMAIL")).contains("2027-03-01");
     // the owner a coordinator had to find waits in a journey of his own
     ProcessInstance journey = journey(found);
     Customer owner = testData.customer().inRegion(region, "Europe/Paris").create();
-    taskService.complete(task(journey, "Task_FindOwner").getId(), Map.of("ownerCustomerId", owner.id()));
+    taskService.complete(task(journey, TASK_FIND_OWNER).getId(), Map.of(VAR_OWNER_CUSTOMER_ID, owner.id()));
     jobs.runDue(journey.getId());
-    BpmnAwareTests.assertThat(journey).isWaitingAt("Catch_PartsAvailable");
+    BpmnAwareTests.assertThat(journey).isWaitingAt(CATCH_PARTS_AVAILABLE);
     assertThatThrownBy(() -> book(carried)).isInstanceOf(ConflictException.class).hasMessageContaining("parts");
 
     // the date slips: every owner waiting is told the new one at once, once
@@ -285,25 +292,25 @@ class RecallProcessTest {
           .param(campaignId + ":" + v.vin()).query(String.class).list()).singleElement().asString()
           .contains("2027-05-15", "Supplier fire");
     }
-    assertThat(runtimeService.getVariable(journey.getId(), "partsExpected")).isEqualTo("2027-05-15");
+    assertThat(runtimeService.getVariable(journey.getId(), VAR_PARTS_EXPECTED)).isEqualTo("2027-05-15");
     assertThatThrownBy(() -> campaigns.partsDelayed(campaignId, region, LocalDate.of(2026, 11, 1), null))
-        .isInstanceOf(com.drivecare.platform.InvalidInputException.class);
+        .isInstanceOf(InvalidInputException.class);
 
     var arrived = campaigns.partsAvailable(campaignId, region, 40);
     assertThat(arrived).containsEntry("journeysWoken", 1).containsEntry("ownersToInvite", 1L);
     jobs.runDue(campaign.getId());
     jobs.runDue(journey.getId());
     for (Vehicle v : vehicles) {
-      assertThat(vehicleStatus(v)).isEqualTo("NOTIFIED");
+      assertThat(vehicleStatus(v)).isEqualTo(RecallVehicleStatus.NOTIFIED.name());
       assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'recall-parts-arrived'")
           .param(campaignId + ":" + v.vin()).query(Long.class).single()).isEqualTo(1);
     }
-    BpmnAwareTests.assertThat(journey).isWaitingAt("Gateway_AwaitBooking");
+    BpmnAwareTests.assertThat(journey).isWaitingAt(GATEWAY_AWAIT_BOOKING);
     // the reminders count from the invitation
-    assertThat(jobs.timers(journey.getId(), "Timer_ReminderDue").get(0).getDuedate().toInstant())
+    assertThat(jobs.timers(journey.getId(), TIMER_REMINDER_DUE).get(0).getDuedate().toInstant())
         .isEqualTo(START.plus(30, ChronoUnit.DAYS));
     assertThat(jdbc.sql("select next_reminder_at from drivecare.recall_vehicle where campaign_id = ? and vin = ?")
-        .params(campaignId, carried.vin()).query(java.time.OffsetDateTime.class).single().toInstant())
+        .params(campaignId, carried.vin()).query(OffsetDateTime.class).single().toInstant())
         .isEqualTo(START.plus(30, ChronoUnit.DAYS));
   }
 
@@ -319,11 +326,11 @@ class RecallProcessTest {
     assertThat(journeys()).isZero();
     sweepOnDay(90); // the call: the vehicle gets a journey of its own
     ProcessInstance journey = journey(vehicle);
-    Task call = task(journey, "Task_CallOwnerForBooking");
+    Task call = task(journey, TASK_CALL_OWNER_FOR_BOOKING);
     assertThat(call.getAssignee()).isEqualTo(advisor);
-    taskService.complete(call.getId(), Map.of("callNote", "Will book next week"));
+    taskService.complete(call.getId(), Map.of(VAR_CALL_NOTE, "Will book next week"));
     jobs.runDue(journey.getId());
-    var next = jobs.timers(journey.getId(), "Timer_ReminderDue");
+    var next = jobs.timers(journey.getId(), TIMER_REMINDER_DUE);
     assertThat(next.get(0).getDuedate().toInstant()).isEqualTo(START.plus(180, ChronoUnit.DAYS));
     sweepOnDay(120); // the campaign leaves the vehicle to its journey now
     assertThat(reminders(vehicle)).isEqualTo(2);
@@ -340,9 +347,9 @@ class RecallProcessTest {
     assertThat(reminders(vehicle)).isEqualTo(1);
     sweepOnDay(20);
     ProcessInstance journey = journey(vehicle);
-    taskService.complete(task(journey, "Task_CallOwnerForBooking").getId(), Map.of("callNote", "No answer"));
+    taskService.complete(task(journey, TASK_CALL_OWNER_FOR_BOOKING).getId(), Map.of(VAR_CALL_NOTE, "No answer"));
     jobs.runDue(journey.getId());
-    assertThat(jobs.timers(journey.getId(), "Timer_ReminderDue").get(0).getDuedate().toInstant())
+    assertThat(jobs.timers(journey.getId(), TIMER_REMINDER_DUE).get(0).getDuedate().toInstant())
         .isEqualTo(START.plus(40, ChronoUnit.DAYS));
   }
 
@@ -357,10 +364,10 @@ class RecallProcessTest {
     assertThat(due).extracting(RecallRepository.Target::vin).containsExactly(vehicle.vin());
     // …when the owner books, before the sweep writes
     ProcessInstance journey = book(vehicle);
-    var row = new RecallRepository.Outreach(vehicle.vin(), "NOTIFIED", START, 1, START.plus(60, ChronoUnit.DAYS), null, null);
-    assertThat(recalls.outreach(campaignId, List.of(row), day30, false, "NOTIFIED")).isEmpty();
-    assertThat(vehicleStatus(vehicle)).isEqualTo("BOOKED");
-    assertThat(task(journey, "Task_PerformRemedy")).isNotNull();
+    var row = new RecallRepository.Outreach(vehicle.vin(), RecallVehicleStatus.NOTIFIED, START, 1, START.plus(60, ChronoUnit.DAYS), null, null);
+    assertThat(recalls.outreach(campaignId, List.of(row), day30, false, RecallVehicleStatus.NOTIFIED)).isEmpty();
+    assertThat(vehicleStatus(vehicle)).isEqualTo(RecallVehicleStatus.BOOKED.name());
+    assertThat(task(journey, TASK_PERFORM_REMEDY)).isNotNull();
     // and the next sweep has nothing to do for it
     sweepOnDay(31);
     assertThat(reminders(vehicle)).isZero();
@@ -371,19 +378,19 @@ class RecallProcessTest {
     Vehicle vehicle = createCampaign(true, 1).get(0);
     prepareAndApprove();
     ProcessInstance journey = book(vehicle);
-    Task remedy = task(journey, "Task_PerformRemedy");
-    assertThatThrownBy(() -> taskService.complete(remedy.getId(), Map.of("remedyOutcome", "DELAYED")))
+    Task remedy = task(journey, TASK_PERFORM_REMEDY);
+    assertThatThrownBy(() -> taskService.complete(remedy.getId(), Map.of(VAR_REMEDY_OUTCOME, "DELAYED")))
         .hasMessageContaining("newEta");
-    taskService.complete(remedy.getId(), Map.of("remedyOutcome", "DELAYED", "newEta", "2026-12-10T09:00",
+    taskService.complete(remedy.getId(), Map.of(VAR_REMEDY_OUTCOME, "DELAYED", VAR_NEW_ETA, "2026-12-10T09:00",
         "delayReason", "A part was damaged in transport"));
     jobs.runDue(journey.getId());
     assertThat(jdbc.sql("select body from drivecare.outbox where business_key = ? and template = 'recall-delay' and channel = 'EMAIL'")
         .param(journey.getBusinessKey()).query(String.class).single()).contains("2026-12-10", "damaged in transport");
-    jobs.fire(journey.getId(), "Timer_UntilNewEta");
-    Task again = task(journey, "Task_PerformRemedy");
-    taskService.complete(again.getId(), Map.of("remedyOutcome", "NO_SHOW"));
+    jobs.fire(journey.getId(), TIMER_UNTIL_NEW_ETA);
+    Task again = task(journey, TASK_PERFORM_REMEDY);
+    taskService.complete(again.getId(), Map.of(VAR_REMEDY_OUTCOME, "NO_SHOW"));
     jobs.runDue(journey.getId());
-    BpmnAwareTests.assertThat(journey).isWaitingAt("Gateway_AwaitBooking");
+    BpmnAwareTests.assertThat(journey).isWaitingAt(GATEWAY_AWAIT_BOOKING);
     assertThat(outcomes(vehicle)).contains("NO_SHOW");
   }
 
@@ -395,20 +402,20 @@ class RecallProcessTest {
     jdbc.sql("update drivecare.vehicle set owner_id = null where id = ?").param(vehicle.id()).update();
     prepareAndApprove();
     ProcessInstance journey = journey(vehicle);
-    assertThat(vehicleStatus(vehicle)).isEqualTo("OWNER_UNKNOWN");
-    Task find = task(journey, "Task_FindOwner");
+    assertThat(vehicleStatus(vehicle)).isEqualTo(RecallVehicleStatus.OWNER_UNKNOWN.name());
+    Task find = task(journey, TASK_FIND_OWNER);
     // offered to the recall coordinators: any of them sees and takes it, the region's advisor does not
     assertThat(rights.sees(drafter, find.getId())).isTrue();
     assertThat(rights.canClaim(approver, find.getId())).isTrue();
     assertThat(rights.sees(advisor, find.getId()) || rights.canClaim(advisor, find.getId())).isFalse();
     Customer owner = testData.customer().inRegion(region, "Europe/Paris").create();
-    taskService.complete(find.getId(), Map.of("ownerCustomerId", owner.id()));
+    taskService.complete(find.getId(), Map.of(VAR_OWNER_CUSTOMER_ID, owner.id()));
     jobs.runDue(journey.getId());
-    assertThat(vehicleStatus(vehicle)).isEqualTo("NOTIFIED");
+    assertThat(vehicleStatus(vehicle)).isEqualTo(RecallVehicleStatus.NOTIFIED.name());
     assertThat(notices(vehicle)).contains("EMAIL", "SMS");
 
     campaigns.closeVehicle(campaignId, sold.vin(), "SOLD", "rita");
-    assertThat(vehicleStatus(sold)).isEqualTo("CLOSED");
+    assertThat(vehicleStatus(sold)).isEqualTo(RecallVehicleStatus.CLOSED.name());
     assertThat(outcomes(sold)).contains("VEHICLE_CLOSED");
     assertThatThrownBy(() -> campaigns.closeVehicle(campaignId, sold.vin(), "SOLD", "rita"))
         .isInstanceOf(ConflictException.class);
@@ -417,7 +424,7 @@ class RecallProcessTest {
     campaigns.closeVehicle(campaignId, vehicle.vin(), "SCRAPPED", "rita");
     jobs.runDue(journey.getId());
     BpmnAwareTests.assertThat(journey).isEnded();
-    assertThat(vehicleStatus(vehicle)).isEqualTo("CLOSED");
+    assertThat(vehicleStatus(vehicle)).isEqualTo(RecallVehicleStatus.CLOSED.name());
     jobs.runDue(campaign.getId());
     BpmnAwareTests.assertThat(campaign).isEnded(); // no vehicle is left open
   }
@@ -430,7 +437,7 @@ class RecallProcessTest {
         "A software update.", List.of(RecallCampaign.RemedyOption.DEALER), 1,
         new RecallCampaignService.Parts(partsNow, partsNow ? null : LocalDate.of(2027, 3, 1), null)), drafter);
     campaign = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).singleResult();
-    List<Vehicle> vehicles = new java.util.ArrayList<>();
+    List<Vehicle> vehicles = new ArrayList<>();
     StringBuilder csv = new StringBuilder("vin\n");
     for (int i = 0; i < vehicleCount; i++) {
       Customer owner = testData.customer().inRegion(region, "Europe/Paris").address("12 rue de la Paix, 75002 Paris")
@@ -476,9 +483,9 @@ class RecallProcessTest {
   private ProcessInstance book(Vehicle vehicle) {
     String center = ("C" + TestData.unique("").substring(1, 9)).toUpperCase();
     booking.saveCenter(new RecallBookingService.ServiceCenter(center, "Test centre", region, 5, 0));
-    LocalDate day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).plusDays(3);
+    LocalDate day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC).plusDays(3);
     booking.book(campaignId, vehicle.vin(), new RecallBookingService.BookingRequest(RecallCampaign.RemedyOption.DEALER,
-        center, day), new com.drivecare.platform.Caller.Customer(vehicle.ownerId()));
+        center, day), new Caller.Customer(vehicle.ownerId()));
     return journey(vehicle);
   }
 
@@ -501,9 +508,9 @@ class RecallProcessTest {
   /** A journey booked, repaired and two days further: the survey has gone out. */
   private ProcessInstance repaired(Vehicle vehicle) {
     ProcessInstance journey = book(vehicle);
-    taskService.complete(task(journey, "Task_PerformRemedy").getId(), Map.of("remedyOutcome", "COMPLETED"));
+    taskService.complete(task(journey, TASK_PERFORM_REMEDY).getId(), Map.of(VAR_REMEDY_OUTCOME, "COMPLETED"));
     jobs.runDue(journey.getId());
-    jobs.fire(journey.getId(), "Timer_SurveyDelay");
+    jobs.fire(journey.getId(), TIMER_SURVEY_DELAY);
     return journey;
   }
 

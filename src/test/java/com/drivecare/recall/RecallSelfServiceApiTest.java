@@ -11,6 +11,7 @@ import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ class RecallSelfServiceApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
+  @Autowired Clock clock;
   @Autowired RecallCampaignService campaigns;
   @Autowired SurveyService surveys;
   @Autowired RuntimeService runtimeService;
@@ -65,7 +67,7 @@ class RecallSelfServiceApiTest {
     }
     campaigns.importVehicles(campaignId, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
     jobs.runDue(NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
-    tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
+    tomorrow = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).plusDays(1);
   }
 
   @Test
@@ -76,7 +78,7 @@ class RecallSelfServiceApiTest {
     assertThat(file.json().get("safetyRisk").asText()).isEqualTo("Occupant not restrained.");
     assertThat(file.json().get("remedyHours").asInt()).isEqualTo(2);
     assertThat(file.json().get("parts").get("available").asBoolean()).isTrue();
-    assertThat(file.json().get("status").asText()).isEqualTo("NOTIFIED");
+    assertThat(file.json().get("status").asText()).isEqualTo(RecallVehicleStatus.NOTIFIED.name());
     assertThat(file.json().get("serviceCenters").findValuesAsText("id")).containsExactly(center);
     assertThat(file.json().get("options").toString()).contains("DEALER", "MOBILE").doesNotContain("PICKUP");
     assertThat(file.json().get("firstDay").asText()).isEqualTo(tomorrow.toString());
