@@ -27,7 +27,7 @@ public class NotificationTemplates {
 
   private final Words words;
 
-  NotificationTemplates(Words words) {
+  public NotificationTemplates(Words words) {
     this.words = words;
     messages.setBasename("notifications/messages");
     messages.setDefaultEncoding("UTF-8");
