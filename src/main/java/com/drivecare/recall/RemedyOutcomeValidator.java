@@ -1,5 +1,7 @@
 package com.drivecare.recall;
 
+import static com.drivecare.recall.RecallProcess.*;
+
 import com.drivecare.platform.FormDates;
 import com.drivecare.platform.TaskGuard.InvalidTaskInput;
 import com.drivecare.platform.TaskInputRule;
@@ -32,7 +34,7 @@ public class RemedyOutcomeValidator implements TaskListener, TaskInputRule {
 
   @Override
   public boolean appliesTo(String processDefinitionKey, String taskDefinitionKey) {
-    return RecallProcess.REMEDY_KEY.equals(processDefinitionKey) && "Task_PerformRemedy".equals(taskDefinitionKey);
+    return REMEDY_KEY.equals(processDefinitionKey) && TASK_PERFORM_REMEDY.equals(taskDefinitionKey);
   }
 
   @Override
@@ -43,27 +45,27 @@ public class RemedyOutcomeValidator implements TaskListener, TaskInputRule {
   @Override
   public void notify(DelegateTask task) {
     Instant eta = newEta(task::getVariable);
-    task.getExecution().setVariable("remedyDoneBy", task.getAssignee());
+    task.getExecution().setVariable(VAR_REMEDY_DONE_BY, task.getAssignee());
     if (eta != null) {
-      task.getExecution().setVariable("newEta", Date.from(eta));
+      task.getExecution().setVariable(VAR_NEW_ETA, Date.from(eta));
     }
   }
 
   /** The new date of a delayed repair, null for the other outcomes. */
   private Instant newEta(Function<String, Object> values) {
-    Object outcome = values.apply("remedyOutcome");
+    Object outcome = values.apply(VAR_REMEDY_OUTCOME);
     if (!OUTCOMES.contains(String.valueOf(outcome))) {
       throw new InvalidTaskInput("remedyOutcome must be one of " + OUTCOMES + ", was " + outcome);
     }
     if (!"DELAYED".equals(outcome)) {
       return null;
     }
-    Object zone = values.apply("ownerTimeZone");
-    Instant eta = FormDates.toInstant(values.apply("newEta"), ZoneId.of(zone == null ? "UTC" : zone.toString()));
+    Object zone = values.apply(VAR_OWNER_TIME_ZONE);
+    Instant eta = FormDates.toInstant(values.apply(VAR_NEW_ETA), ZoneId.of(zone == null ? "UTC" : zone.toString()));
     if (eta == null || !eta.isAfter(clock.instant())) {
       throw new InvalidTaskInput("A delay needs newEta, a date in the future");
     }
-    Object reason = values.apply("delayReason");
+    Object reason = values.apply(VAR_DELAY_REASON);
     if (reason == null || reason.toString().isBlank()) {
       throw new InvalidTaskInput("A delay needs delayReason: the owner is told why");
     }
