@@ -1,7 +1,7 @@
 package com.drivecare;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.customer.AccessTokenService;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerService;
 import com.drivecare.customer.NewCustomer;

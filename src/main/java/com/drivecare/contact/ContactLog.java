@@ -4,6 +4,7 @@ import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.nullableLong;
 import static com.drivecare.platform.Db.ts;
 
+import com.drivecare.customer.Channel;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,7 @@
 package com.drivecare.contact;
 
 import com.drivecare.customer.AccessTokenService;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.people.AssignmentService;

@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;

@@ -3,6 +3,7 @@ package com.drivecare.contact;
 import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.ts;
 
+import com.drivecare.customer.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package com.drivecare.customer;
 import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.ts;
 
+import com.drivecare.platform.CustomerTokens;
 import com.drivecare.platform.NotFoundException;
 import com.drivecare.platform.SecretTokens;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * away. Tokens expire and can be revoked.
  */
 @Service
-public class AccessTokenService {
+public class AccessTokenService implements CustomerTokens {
 
   static final String PREFIX = "dct_";
 
@@ -81,7 +82,7 @@ public class AccessTokenService {
     return tokens;
   }
 
-  /** The customer a token belongs to, if the token is known, not revoked and not expired. */
+  @Override
   public Optional<Long> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
       return Optional.empty();

@@ -51,7 +51,7 @@ class CustomerController {
   ImportReport importCsv(InputStream body) {
     return importer.importCsv(body, CSV_COLUMNS, row -> customers.create(new NewCustomer(row.text("name"),
             row.text("email"), row.text("phone"), row.text("address"),
-            row.enumeration("preferredChannel", com.drivecare.contact.Channel.class), row.text("language"),
+            row.enumeration("preferredChannel", com.drivecare.customer.Channel.class), row.text("language"),
             row.text("timeZone"), row.text("region"), row.bool("doNotCall"), row.text("salesAdvisor")), Caller.current()),
         Customer::id);
   }

@@ -3,7 +3,6 @@ package com.drivecare.customer;
 import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.ts;
 
-import com.drivecare.contact.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package com.drivecare.customer;
 
-import com.drivecare.contact.Channel;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -69,8 +69,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(com.drivecare.people.AssignmentService.NoAgentAvailableException.class)
-  ProblemDetail noAgent(RuntimeException e) {
+  @ExceptionHandler(UnavailableException.class)
+  ProblemDetail unavailable(UnavailableException e) {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Nobody available", e.getMessage());
   }
 

@@ -1,10 +1,12 @@
 package com.drivecare.platform;
 
-import com.drivecare.customer.AccessTokenService;
-import com.drivecare.people.Groups;
+import static com.drivecare.platform.ApiAccessRules.path;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what.
@@ -36,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
   private static final String STAFF = StaffAuthenticationProvider.ROLE_STAFF;
+  private static final String ADMINS = Groups.CAMUNDA_ADMIN;
   private static final String CUSTOMER = CustomerTokenAuthenticationFilter.ROLE_CUSTOMER;
 
   @Bean
@@ -62,8 +63,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, ProblemSecurityHandlers problems,
-      StaffAuthenticationProvider staffAuthentication,
+  SecurityFilterChain api(HttpSecurity http, CustomerTokens tokens, ProblemSecurityHandlers problems,
+      StaffAuthenticationProvider staffAuthentication, ObjectProvider<ApiAccessRules> moduleRules,
       @Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}") boolean hstsDisabled) throws Exception {
     return http
         .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
@@ -72,21 +73,18 @@ public class SecurityConfiguration {
             .requestMatchers(path("/actuator/**")).hasRole(STAFF)
             // whether some user's password is right: for administrators only, a password oracle to anyone else
             .requestMatchers(path("/engine-rest/identity/verify/**"),
-                path("/engine-rest/engine/{engine}/identity/verify/**")).hasRole(Groups.ADMINS)
+                path("/engine-rest/engine/{engine}/identity/verify/**")).hasRole(ADMINS)
             .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
-            // "is my car affected?" is public (rate-limited, no personal data)
-            .requestMatchers(path(HttpMethod.GET, "/api/recalls"), path(HttpMethod.POST, "/api/surveys/{token}")).permitAll()
-            // the self-service page: its texts, what a survey link is about, and "send me a fresh link" (which
+            // the self-service page: its texts and "send me a fresh link" (which
             // writes only to the address on file of whoever the old link was issued to) need no login
-            .requestMatchers(path(HttpMethod.GET, "/api/self-service/texts"), path(HttpMethod.GET, "/api/surveys/{token}"),
+            .requestMatchers(path(HttpMethod.GET, "/api/self-service/texts"),
                 path(HttpMethod.POST, "/api/self-service/fresh-link")).permitAll()
-            .requestMatchers(path(HttpMethod.PUT, "/api/service-centers/**")).hasRole(Groups.ADMINS)
-            // recall campaigns are set up by recall coordinators
-            .requestMatchers(path(HttpMethod.POST, "/api/recall-campaigns"), path(HttpMethod.POST, "/api/recall-campaigns/**"))
-            .hasAnyRole(Groups.RECALL_COORDINATORS, Groups.ADMINS)
             // organisation set-up is for administrators
             .requestMatchers(path(HttpMethod.PUT, "/api/regions/**"), path(HttpMethod.PUT, "/api/agents/**"))
-            .hasRole(Groups.ADMINS)
+            .hasRole(ADMINS))
+        // the modules' own rules (ApiAccessRules beans): their public lookups, set-up by their own groups
+        .authorizeHttpRequests(auth -> moduleRules.orderedStream().forEach(rules -> rules.declare(auth)))
+        .authorizeHttpRequests(auth -> auth
             // what a customer may read of his own; services return 404 for anything else
             .requestMatchers(path(HttpMethod.GET, "/api/customers/{id}"), path(HttpMethod.GET, "/api/vehicles"),
                 path(HttpMethod.GET, "/api/vehicles/{id}"), path(HttpMethod.GET, "/api/reservations"),
@@ -140,15 +138,6 @@ public class SecurityConfiguration {
             .anyRequest().denyAll())
         .csrf(AbstractHttpConfigurer::disable)
         .build();
-  }
-
-  /** Paths of the whole application: the engine REST API is a servlet of its own, outside Spring MVC. */
-  static RequestMatcher path(String pattern) {
-    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-  }
-
-  static RequestMatcher path(HttpMethod method, String pattern) {
-    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
   /** The webapps' login form behind the login throttle, like HTTP Basic. */

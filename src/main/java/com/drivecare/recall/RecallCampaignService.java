@@ -131,7 +131,7 @@ public class RecallCampaignService {
    */
   public record CampaignView(RecallCampaign campaign, List<RecallRepository.Stock> partsByRegion,
       Map<String, Long> vehiclesPerStatus, long vehicles, double completionRate,
-      Map<com.drivecare.contact.Channel, Map<String, Long>> messagesPerChannel) {}
+      Map<com.drivecare.customer.Channel, Map<String, Long>> messagesPerChannel) {}
 
   @Transactional
   public CampaignView create(NewCampaign input, String coordinator) {
@@ -327,7 +327,7 @@ public class RecallCampaignService {
     } else if (Set.of("NOTIFIED", "WAITING_FOR_PARTS").contains(status)) {
       // carried by the campaign, no journey of its own: closed here
       recalls.closeVehicle(id, normalised, reason);
-      contactLog.record(businessKey, null, com.drivecare.contact.Channel.WEB, com.drivecare.contact.Direction.OUTBOUND,
+      contactLog.record(businessKey, null, com.drivecare.customer.Channel.WEB, com.drivecare.contact.Direction.OUTBOUND,
           actor, "VEHICLE_CLOSED", reason);
       closeWhenDone(id, 0);
     } else {

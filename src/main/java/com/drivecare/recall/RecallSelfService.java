@@ -1,5 +1,6 @@
 package com.drivecare.recall;
 
+import com.drivecare.contact.PageTexts;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.VehicleRepository;
@@ -10,7 +11,6 @@ import com.drivecare.platform.Caller;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;
 import com.drivecare.platform.SecretTokens;
-import com.drivecare.selfservice.PageTexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

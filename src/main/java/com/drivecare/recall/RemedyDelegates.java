@@ -2,13 +2,13 @@ package com.drivecare.recall;
 
 import static com.drivecare.recall.RecallProcess.*;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ConsentService;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.contact.NotificationRequest;
 import com.drivecare.contact.NotificationService;
 import com.drivecare.contact.SendNotificationDelegate;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.people.AssignmentService;

@@ -2,9 +2,9 @@ package com.drivecare.recall;
 
 import static com.drivecare.platform.Db.ts;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
+import com.drivecare.customer.Channel;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;

@@ -1,5 +1,6 @@
 package com.drivecare.selfservice;
 
+import com.drivecare.contact.PageTexts;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerService;
 import com.drivecare.platform.Caller;

@@ -2,10 +2,10 @@ package com.drivecare.service;
 
 import static com.drivecare.service.ServiceCaseProcess.*;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Vehicle;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.people.Groups;
 import java.time.Instant;

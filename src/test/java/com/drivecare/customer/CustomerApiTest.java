@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.people.Groups;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
-import com.drivecare.contact.Channel;
+import com.drivecare.customer.Channel;
 import com.drivecare.people.Groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

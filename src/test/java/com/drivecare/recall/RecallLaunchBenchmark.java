@@ -2,8 +2,8 @@ package com.drivecare.recall;
 
 import com.drivecare.Api;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.people.Groups;
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.DeliveryProbe;
 import com.drivecare.contact.NotificationProperties;
 import com.fasterxml.jackson.databind.JsonNode;

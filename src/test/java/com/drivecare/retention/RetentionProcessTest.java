@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.people.Groups;
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.customer.Customer;

@@ -7,6 +7,7 @@ import com.drivecare.Browser;
 import com.drivecare.DrivecareTest;
 import com.drivecare.Jobs;
 import com.drivecare.TestData;
+import com.drivecare.contact.PageTexts;
 import com.drivecare.customer.AccessTokenService;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Reservation;
