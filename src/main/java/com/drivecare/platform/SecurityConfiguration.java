@@ -30,7 +30,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       staff (checked against Camunda's identity service), a Bearer access token for customers.
  *       Health is open without details, for load balancers.</li>
  * </ul>
- * Which customer or region a caller may see is decided by the services ({@link Caller#maySee}).
+ * A customer calls only the endpoints marked {@link CustomerEndpoint} ({@link CustomerAccess}); which
+ * customer or region a caller may see is decided by the services ({@link Caller#maySee}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -85,28 +86,8 @@ public class SecurityConfiguration {
         // the modules' own rules (ApiAccessRules beans): their public lookups, set-up by their own groups
         .authorizeHttpRequests(auth -> moduleRules.orderedStream().forEach(rules -> rules.declare(auth)))
         .authorizeHttpRequests(auth -> auth
-            // what a customer may read of his own; services return 404 for anything else
-            .requestMatchers(path(HttpMethod.GET, "/api/customers/{id}"), path(HttpMethod.GET, "/api/vehicles"),
-                path(HttpMethod.GET, "/api/vehicles/{id}"), path(HttpMethod.GET, "/api/reservations"),
-                path(HttpMethod.GET, "/api/reservations/{number}"),
-                path(HttpMethod.GET, "/api/cases/{businessKey}/timeline"),
-                path(HttpMethod.GET, "/api/reservations/{number}/cancellation"),
-                path(HttpMethod.POST, "/api/reservations/{number}/cancellation"),
-                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/confirm"),
-                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/withdraw"),
-                path(HttpMethod.POST, "/api/service-cases"),
-                path(HttpMethod.GET, "/api/service-cases/{number}"),
-                path(HttpMethod.POST, "/api/service-cases/{number}/escalation"),
-                path(HttpMethod.POST, "/api/service-cases/{number}/expenses"),
-                path(HttpMethod.POST, "/api/service-cases/{number}/status-requests"),
-                path(HttpMethod.POST, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
-                path(HttpMethod.GET, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
-                path(HttpMethod.DELETE, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
-                path(HttpMethod.GET, "/api/service-centers"),
-                // the customer's views for his self-service page
-                path(HttpMethod.GET, "/api/self-service/**"))
-            .hasAnyRole(STAFF, CUSTOMER)
-            .requestMatchers(path("/api/**")).hasRole(STAFF)
+            // customers call the endpoints marked @CustomerEndpoint (CustomerAccess), staff every endpoint
+            .requestMatchers(path("/api/**")).hasAnyRole(STAFF, CUSTOMER)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .addFilterBefore(new CustomerTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)

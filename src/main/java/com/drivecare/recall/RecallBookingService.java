@@ -234,9 +234,7 @@ public class RecallBookingService {
     if (problem.isPresent()) {
       throw new InvalidInputException("vin", problem.get());
     }
-    Vehicle vehicle = vehicles.findByVin(vin).filter(v -> caller instanceof Caller.Customer c
-            ? v.ownerId() != null && v.ownerId() == c.customerId()
-            : caller.maySee(v.ownerId() == null ? -1 : v.ownerId(), v.region()))
+    Vehicle vehicle = vehicles.findByVin(vin).filter(v -> v.visibleTo(caller))
         .orElseThrow(() -> new NotFoundException("Vehicle " + vin));
     if (!recalls.containsVin(campaignId, vin)) {
       throw new NotFoundException("Vehicle " + vin + " in campaign " + campaignId);

@@ -8,6 +8,7 @@ import com.drivecare.customer.Vin;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.people.Region;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;
 import com.drivecare.platform.SecretTokens;
@@ -91,6 +92,7 @@ class RecallSelfService {
       boolean answered, String language) {}
 
   /** The recalls of the customer's vehicles that he has been told about. */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls")
   List<RecallSummary> mine() {
     if (!(Caller.current() instanceof Caller.Customer customer)) {
@@ -106,6 +108,7 @@ class RecallSelfService {
             rs.getString("model"), rs.getString("plate"), rs.getString("status"))).list();
   }
 
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}")
   RecallFile file(@PathVariable String campaignId, @PathVariable String vin) {
     Vehicle vehicle = booking.visibleVehicle(campaignId, Vin.normalise(vin), Caller.current());
@@ -133,6 +136,7 @@ class RecallSelfService {
   }
 
   /** The days the service centre can still take this kind of repair (from tomorrow, {@value #DAYS_OFFERED} days). */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}/availability")
   List<Day> availability(@PathVariable String campaignId, @PathVariable String vin,
       @RequestParam(required = false) String option, @RequestParam(required = false) String serviceCenter) {
@@ -154,6 +158,7 @@ class RecallSelfService {
   }
 
   /** The booked appointment as a calendar file (iCalendar), in the owner's language. */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}/appointment.ics")
   ResponseEntity<byte[]> calendar(@PathVariable String campaignId, @PathVariable String vin) {
     Caller caller = Caller.current();
@@ -194,6 +199,7 @@ class RecallSelfService {
   }
 
   /** Public: what the survey of this link is about (the car, the repair, its day), without personal data. */
+  @CustomerEndpoint
   @GetMapping("/api/surveys/{token}")
   SurveyAbout survey(@PathVariable String token) {
     var rows = jdbc.sql("select business_key, customer_id, answered_at from drivecare.recall_survey where token_hash = ?")

@@ -371,7 +371,7 @@ class RetentionProcessTest {
     assertThat(opened.view().caseOwner().userId()).isEqualTo(team.owner());
     pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).singleResult();
     runDueJobs();
-    dispatcher.dispatchDue(); // the acknowledgement goes out and onto the timeline
+    dispatcher.dispatchDueOf(reservation.number()); // the acknowledgement goes out and onto the timeline
   }
 
   private void runDueJobs() {
