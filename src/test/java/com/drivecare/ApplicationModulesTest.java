@@ -11,16 +11,16 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ApplicationModulesTest {
 
-  private final ApplicationModules modules = ApplicationModules.of(DrivecareApplication.class);
+  private static final ApplicationModules MODULES = ApplicationModules.of(DrivecareApplication.class);
 
   @Test
   void modulesKeepTheirDeclaredDependenciesAndFormNoCycle() {
-    modules.verify();
+    MODULES.verify();
   }
 
   /** The module diagram (PlantUML/C4) and one canvas per module, under target/spring-modulith-docs. */
   @Test
   void writesTheModuleDocumentation() {
-    new Documenter(modules).writeDocumentation();
+    new Documenter(MODULES).writeDocumentation();
   }
 }

@@ -76,8 +76,8 @@ public class SecurityConfiguration {
             .requestMatchers(path("/engine-rest/identity/verify/**"),
                 path("/engine-rest/engine/{engine}/identity/verify/**")).hasRole(ADMINS)
             .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
-            // the self-service page: its texts and "send me a fresh link" (which
-            // writes only to the address on file of whoever the old link was issued to) need no login
+            // the self-service page: its texts and "send me a fresh link" (which writes only to the address
+            // on file of whoever the old link was issued to) need no login
             .requestMatchers(path(HttpMethod.GET, "/api/self-service/texts"),
                 path(HttpMethod.POST, "/api/self-service/fresh-link")).permitAll()
             // organisation set-up is for administrators
