@@ -6,9 +6,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -104,7 +107,7 @@ public final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
-  public void waitUntil(java.util.function.Function<ChromeDriver, Boolean> condition) {
+  public void waitUntil(Function<ChromeDriver, Boolean> condition) {
     wait.until(d -> condition.apply(driver));
   }
 
@@ -153,7 +156,7 @@ public final class Browser implements AutoCloseable {
         script("window.scrollTo(0, 0)");
         File png = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(png.toPath(), SCREENSHOTS.resolve(name + "-" + shot.getKey() + ".png"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -211,7 +214,7 @@ public final class Browser implements AutoCloseable {
   public void close() {
     driver.quit();
     try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temporary profile left behind is harmless
     }

@@ -12,6 +12,7 @@ import com.drivecare.retention.RetentionService;
 import com.drivecare.service.ServiceCaseService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +66,7 @@ class ConcurrencyTest {
 
     List<Object> results = both(() -> serviceCases.escalate(number, new ServiceCaseService.NewEscalation("now!"), caller));
 
-    assertThat(results).filteredOn(r -> r instanceof java.util.Map).hasSize(1);
+    assertThat(results).filteredOn(r -> r instanceof Map).hasSize(1);
     assertThat(results).filteredOn(r -> r instanceof ConflictException || r instanceof OptimisticLockingException
         || r instanceof PessimisticLockingFailureException).hasSize(1);
     assertThat(jdbc.sql("select count(*) from drivecare.service_escalation where case_number = ?").param(number)

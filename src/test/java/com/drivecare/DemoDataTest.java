@@ -40,5 +40,8 @@ class DemoDataTest {
       assertThat(admin.get("/api/agents").json().findParents("userId").stream()
           .filter(a -> a.get("groups").toString().contains(group))).isNotEmpty();
     }
+    // the recall module's demo service centres, one per demo region
+    assertThat(admin.get("/api/service-centers").json().findValuesAsText("id"))
+        .contains("NA-LA-01", "FR-PAR-01", "DE-MUC-01");
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -78,7 +82,7 @@ class TasklistBrowserTest {
     }
     if (profile != null) {
       try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
@@ -155,10 +159,10 @@ class TasklistBrowserTest {
         .taskAssignee(team.owner()).count() == 0);
   }
 
-  @org.junit.jupiter.api.extension.RegisterExtension
-  final org.junit.jupiter.api.extension.TestWatcher keepEvidence = new org.junit.jupiter.api.extension.TestWatcher() {
+  @RegisterExtension
+  final TestWatcher keepEvidence = new TestWatcher() {
     @Override
-    public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+    public void testFailed(ExtensionContext context, Throwable cause) {
       try {
         screenshot("failed.png");
         Files.writeString(SCREENSHOTS.resolve("failed.html"), browser.getPageSource());

@@ -1,7 +1,7 @@
 package com.drivecare;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.customer.AccessTokenService;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerService;
 import com.drivecare.customer.NewCustomer;
@@ -12,6 +12,7 @@ import com.drivecare.customer.ReservationService;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.VehicleService;
 import com.drivecare.people.Agent;
+import com.drivecare.people.Groups;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.people.Region;
 import java.math.BigDecimal;
@@ -91,9 +92,9 @@ public class TestData {
 
   /** A case owner, his manager and the region's regional manager. */
   public Team team(String region) {
-    String regional = staff(unique("regional"), com.drivecare.people.Groups.REGIONAL_MANAGERS, region, null);
-    String manager = staff(unique("manager"), com.drivecare.people.Groups.MANAGERS, region, regional);
-    String owner = staff(unique("owner"), com.drivecare.people.Groups.CASE_OWNERS, region, manager);
+    String regional = staff(unique("regional"), Groups.REGIONAL_MANAGERS, region, null);
+    String manager = staff(unique("manager"), Groups.MANAGERS, region, regional);
+    String owner = staff(unique("owner"), Groups.CASE_OWNERS, region, manager);
     return new Team(owner, manager, regional);
   }
 

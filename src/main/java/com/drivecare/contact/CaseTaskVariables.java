@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -77,7 +78,7 @@ public class CaseTaskVariables {
     if (businessKey == null) {
       return;
     }
-    String definitionKey = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) task.getExecution())
+    String definitionKey = ((ExecutionEntity) task.getExecution())
         .getProcessDefinition().getKey();
     Optional<Customer> customer = cases.customerOf(businessKey, definitionKey);
     Optional<Vehicle> vehicle = caseVehicle(businessKey, task.getVariable("vin"));

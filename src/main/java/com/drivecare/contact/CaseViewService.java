@@ -1,9 +1,11 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.VehicleRepository;
+import com.drivecare.people.Agent;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.people.Region;
 import com.drivecare.platform.Caller;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -176,7 +179,7 @@ public class CaseViewService {
     List<CaseView.CaseClock> clocks = new ArrayList<>();
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
       Map<String, Object> variables = runtimeService.getVariables(instance.getId(),
-          new ArrayList<>(java.util.stream.Stream.concat(CLOCK_VARIABLES.keySet().stream(), CLOCK_MET_BY.values().stream()).toList()));
+          new ArrayList<>(Stream.concat(CLOCK_VARIABLES.keySet().stream(), CLOCK_MET_BY.values().stream()).toList()));
       CLOCK_VARIABLES.forEach((name, label) -> {
         if (variables.get(name) instanceof Date date && (CLOCK_MET_BY.get(name) == null
             || variables.get(CLOCK_MET_BY.get(name)) == null)) {
@@ -241,7 +244,7 @@ public class CaseViewService {
   /** The zone an agent reads times in: his region's, else the case's region's, else UTC. */
   public ZoneId agentZone(Caller caller, String caseRegion) {
     Optional<String> own = caller instanceof Caller.Staff staff
-        ? organisation.agent(staff.userId()).map(com.drivecare.people.Agent::region) : Optional.empty();
+        ? organisation.agent(staff.userId()).map(Agent::region) : Optional.empty();
     return own.or(() -> Optional.ofNullable(caseRegion)).flatMap(organisation::region).map(Region::timeZone)
         .map(ZoneId::of).orElse(ZoneOffset.UTC);
   }

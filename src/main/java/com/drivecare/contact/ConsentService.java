@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.people.OrganisationRepository;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import java.time.Instant;
 
 /** One touchpoint of a case: who reached whom, how, with what outcome. */

@@ -4,8 +4,13 @@ import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.nullableLong;
 import static com.drivecare.platform.Db.ts;
 
+import com.drivecare.customer.Channel;
+import com.drivecare.platform.Caller;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,10 +25,10 @@ public class ContactLog {
   private static final int MAX_NOTE = 2000;
 
   private final JdbcClient jdbc;
-  private final org.springframework.jdbc.core.JdbcTemplate batch;
+  private final JdbcTemplate batch;
   private final Clock clock;
 
-  ContactLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Clock clock) {
+  ContactLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.clock = clock;
@@ -33,7 +38,7 @@ public class ContactLog {
   public record Entry(String businessKey, Long customerId, Channel channel, Direction direction, String actor,
       String outcome, String note) {
 
-    Object[] row(java.time.Instant at) {
+    Object[] row(Instant at) {
       return new Object[] {businessKey, customerId, channel.name(), direction.name(), actor, outcome,
           note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…", ts(at)};
     }
@@ -52,7 +57,7 @@ public class ContactLog {
   /** Many touchpoints at once, in one batched statement. */
   public void recordAll(List<Entry> entries) {
     if (!entries.isEmpty()) {
-      java.time.Instant now = clock.instant();
+      Instant now = clock.instant();
       batch.batchUpdate(INSERT, entries.stream().map(e -> e.row(now)).toList());
     }
   }
@@ -61,13 +66,13 @@ public class ContactLog {
    * Entries for staff eyes only: internal notes, reviews, hand-overs, breaches. Customers see the
    * rest of their timeline.
    */
-  public static final java.util.Set<String> INTERNAL_OUTCOMES = java.util.Set.of("SLA_BREACHED",
+  public static final Set<String> INTERNAL_OUTCOMES = Set.of("SLA_BREACHED",
       "ESCALATION_HANDED_OVER", "MANAGEMENT_REVIEW", "CALL_LOG_REVIEWED", "MISSED");
 
   /** The timeline as the caller may see it: whole for staff, without internal entries for the customer. */
-  public List<ContactEntry> timelineFor(String businessKey, com.drivecare.platform.Caller caller) {
+  public List<ContactEntry> timelineFor(String businessKey, Caller caller) {
     List<ContactEntry> entries = timeline(businessKey);
-    return caller instanceof com.drivecare.platform.Caller.Customer
+    return caller instanceof Caller.Customer
         ? entries.stream().filter(e -> !INTERNAL_OUTCOMES.contains(e.outcome())).toList()
         : entries;
   }

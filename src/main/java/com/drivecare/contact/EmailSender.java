@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -8,6 +9,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -125,7 +127,7 @@ class EmailSender implements ChannelSender {
     helper.setTo(message.recipient());
     helper.setSubject(message.subject());
     helper.setText(message.body());
-    helper.setSentDate(java.util.Date.from(message.createdAt()));
+    helper.setSentDate(Date.from(message.createdAt()));
     mime.setHeader("Content-Language", message.language());
     // lets a mail relay and the audit trail tie the e-mail to its outbox row
     mime.setHeader("X-Drivecare-Notification", message.idempotencyKey());

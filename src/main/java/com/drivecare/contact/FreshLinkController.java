@@ -1,6 +1,7 @@
 package com.drivecare.contact;
 
 import com.drivecare.customer.AccessTokenService;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.SecretTokens;
 import java.time.Clock;
@@ -38,6 +39,7 @@ class FreshLinkController {
 
   record FreshLinkRequest(String token, String caseKey) {}
 
+  @CustomerEndpoint
   @PostMapping("/api/self-service/fresh-link")
   @Transactional
   public ResponseEntity<Map<String, Object>> send(@RequestBody FreshLinkRequest request) {

@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

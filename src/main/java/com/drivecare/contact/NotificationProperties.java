@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

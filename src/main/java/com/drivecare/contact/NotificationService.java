@@ -1,6 +1,7 @@
 package com.drivecare.contact;
 
 import com.drivecare.customer.AccessTokenService;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.people.AssignmentService;
@@ -9,9 +10,12 @@ import com.drivecare.platform.PublicBaseUrl;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -148,9 +152,9 @@ public class NotificationService {
 
   /** A bulk send's messages per channel: how many are queued (pending or being sent), delivered, failed. */
   public Map<Channel, Map<String, Long>> bulkProgress(String bulkKey) {
-    Map<Channel, Map<String, Long>> progress = new java.util.EnumMap<>(Channel.class);
+    Map<Channel, Map<String, Long>> progress = new EnumMap<>(Channel.class);
     outbox.bulkProgress(bulkKey).forEach((channel, counts) -> {
-      Map<String, Long> view = new java.util.LinkedHashMap<>();
+      Map<String, Long> view = new LinkedHashMap<>();
       view.put("queued", counts.getOrDefault(OutboxMessage.Status.PENDING, 0L)
           + counts.getOrDefault(OutboxMessage.Status.SENDING, 0L));
       view.put("delivered", counts.getOrDefault(OutboxMessage.Status.SENT, 0L));
@@ -220,7 +224,7 @@ public class NotificationService {
     Map<String, Object> values = new HashMap<>(variables);
     values.put("recipientName", staff.get().name());
     values.put("businessKey", businessKey == null ? "" : businessKey);
-    var rendered = templates.render(template, Channel.EMAIL, java.util.Locale.ENGLISH, values);
+    var rendered = templates.render(template, Channel.EMAIL, Locale.ENGLISH, values);
     Instant now = clock.instant();
     return Optional.of(outbox.insert(new OutboxRepository.NewMessage(idempotencyKey, template, Channel.EMAIL, null,
         businessKey, staff.get().email(), "en", rendered.subject(), rendered.body(), now, now)));

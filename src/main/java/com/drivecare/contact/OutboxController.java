@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;
@@ -7,10 +8,16 @@ import com.drivecare.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,17 +79,15 @@ class OutboxController {
    */
   @GetMapping(path = "/print-batches/{date}", produces = "text/csv")
   void printBatch(
-      @PathVariable @org.springframework.format.annotation.DateTimeFormat(
-          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date,
-      HttpServletResponse response) throws java.io.IOException {
+      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, HttpServletResponse response)
+      throws IOException {
     String region = region();
     response.setContentType("text/csv;charset=UTF-8");
-    writePrintBatch(date.toString(), region, new java.io.OutputStreamWriter(response.getOutputStream(),
-        java.nio.charset.StandardCharsets.UTF_8));
+    writePrintBatch(date.toString(), region, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
   }
 
   /** The CSV of a print batch: one record per letter, in the order they went in. */
-  private void writePrintBatch(String date, String region, java.io.Writer out) throws java.io.IOException {
+  private void writePrintBatch(String date, String region, Writer out) throws IOException {
     try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
         .setHeader("notification", "recipient", "language", "subject", "body").get())) {
       long after = 0;

@@ -1,5 +1,7 @@
 package com.drivecare.contact;
 
+import com.drivecare.contact.OutboxRepository.Scope;
+import com.drivecare.customer.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +118,30 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
   /** Delivers everything that is due now, channel by channel, until nothing is; returns how many were delivered. */
   public int dispatchDue() {
+    return dispatchDue(Scope.ALL);
+  }
+
+  /**
+   * Delivers those of the given messages that are due now; every other message keeps its turn (a
+   * test's own messages, whatever else the shared outbox holds). Returns how many were delivered.
+   */
+  public int dispatchDue(Collection<Long> messageIds) {
+    return dispatchDue(Scope.of(messageIds));
+  }
+
+  /** Delivers the messages of one case (business key) that are due now; every other message keeps its turn. */
+  public int dispatchDueOf(String businessKey) {
+    return dispatchDue(Scope.ofCase(businessKey));
+  }
+
+  private int dispatchDue(Scope scope) {
+    if (scope.isEmpty()) {
+      return 0;
+    }
     int delivered = 0;
     for (Channel channel : CHANNELS) {
       while (true) {
-        Round round = dispatchRound(channel);
+        Round round = dispatchRound(channel, scope);
         delivered += round.delivered();
         if (round.claimed() == 0 || round.deferred() > 0) {
           break;
@@ -134,6 +158,10 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
   /** One claim–send–record round of a channel. */
   Round dispatchRound(Channel channel) {
+    return dispatchRound(channel, Scope.ALL);
+  }
+
+  private Round dispatchRound(Channel channel, Scope scope) {
     ChannelSender sender = senders.get(channel);
     Instant now = clock.instant();
     Pause paused = pausedUntil.get(channel);
@@ -146,7 +174,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     }
     String token = node + ":" + rounds.incrementAndGet();
     OutboxRepository.Claim claim = transaction.execute(s ->
-        outbox.claim(channel, settings.batchSize(), rate, token, now, now.plus(settings.lease())));
+        outbox.claim(channel, settings.batchSize(), rate, token, now, now.plus(settings.lease()), scope));
     if (claim.messages().isEmpty()) {
       return new Round(0, 0, 0, claim.rateLimited());
     }
@@ -247,7 +275,7 @@ public class OutboxDispatcher implements SmartLifecycle, DisposableBean {
             List<Long> mine = outbox.markSent(sent.stream().map(OutboxMessage::id).toList(), token, now,
                 batch.isEmpty() ? null : batch);
             owned.addAll(mine);
-            var mineSet = new java.util.HashSet<>(mine);
+            var mineSet = new HashSet<>(mine);
             sent.stream().filter(m -> mineSet.contains(m.id()) && m.customerId() != null)
                 .forEach(m -> entries.add(timelineEntry(m)));
           });

@@ -3,14 +3,22 @@ package com.drivecare.contact;
 import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.ts;
 
+import com.drivecare.customer.Channel;
+import com.drivecare.platform.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -21,9 +29,9 @@ class OutboxRepository {
   private static final int BATCH = 1000;
 
   private final JdbcClient jdbc;
-  private final org.springframework.jdbc.core.JdbcTemplate batch;
+  private final JdbcTemplate batch;
 
-  OutboxRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+  OutboxRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
     this.batch = batch;
   }
@@ -74,8 +82,8 @@ class OutboxRepository {
   }
 
   /** Which of these idempotency keys are stored already. */
-  java.util.Set<String> existingKeys(List<String> keys) {
-    java.util.Set<String> found = new java.util.HashSet<>();
+  Set<String> existingKeys(List<String> keys) {
+    Set<String> found = new HashSet<>();
     for (int i = 0; i < keys.size(); i += BATCH) {
       found.addAll(jdbc.sql("select idempotency_key from drivecare.outbox where idempotency_key in (:keys)")
           .param("keys", keys.subList(i, Math.min(keys.size(), i + BATCH))).query(String.class).list());
@@ -90,9 +98,40 @@ class OutboxRepository {
   /** What a claim took: the messages now leased to the claim's token, and whether the rate limit held it back. */
   record Claim(List<OutboxMessage> messages, boolean rateLimited) {}
 
+  /**
+   * Which due messages a claim may take: all (the dispatcher's rounds), or only some — given ones, or
+   * one case's (by business key) — the rest of the outbox keeps its turn.
+   */
+  record Scope(Collection<Long> ids, String businessKey) {
+
+    static final Scope ALL = new Scope(null, null);
+
+    static Scope of(Collection<Long> ids) {
+      return new Scope(List.copyOf(ids), null);
+    }
+
+    static Scope ofCase(String businessKey) {
+      return new Scope(null, businessKey);
+    }
+
+    /** Whether the scope can hold no message at all (no ids given). */
+    boolean isEmpty() {
+      return ids != null && ids.isEmpty();
+    }
+
+    private String condition() {
+      return ids != null ? " and id in (:ids)" : businessKey != null ? " and business_key = :businessKey" : "";
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+      return ids != null ? statement.param("ids", ids)
+          : businessKey != null ? statement.param("businessKey", businessKey) : statement;
+    }
+  }
+
   private static final String DUE_IDS = """
       select id from drivecare.outbox
-      where status = :status and channel = :channel and priority = :priority and next_attempt_at <= :now
+      where status = :status and channel = :channel and priority = :priority and next_attempt_at <= :now%s
       order by next_attempt_at, id
       fetch first %d rows only for update skip locked""";
 
@@ -106,6 +145,12 @@ class OutboxRepository {
    * With a rate limit, the channel's shared token bucket decides how many may be taken now.
    */
   Claim claim(Channel channel, int limit, double ratePerSecond, String token, Instant now, Instant leaseUntil) {
+    return claim(channel, limit, ratePerSecond, token, now, leaseUntil, Scope.ALL);
+  }
+
+  /** {@link #claim(Channel, int, double, String, Instant, Instant) A claim} of due messages in {@code scope} only. */
+  Claim claim(Channel channel, int limit, double ratePerSecond, String token, Instant now, Instant leaseUntil,
+      Scope scope) {
     int allowed = limit;
     if (ratePerSecond > 0) {
       allowed = Math.min(limit, takeTokens(channel, limit, ratePerSecond, now));
@@ -116,10 +161,10 @@ class OutboxRepository {
     List<Long> ids = new ArrayList<>();
     // a lease that ran out: SENDING and its next_attempt_at (the lease's end) passed
     for (int priority = 0; priority <= OutboxMessage.PRIORITY_BULK && ids.size() < allowed; priority++) {
-      ids.addAll(dueIds("SENDING", channel, priority, now, allowed - ids.size()));
+      ids.addAll(dueIds("SENDING", channel, priority, now, allowed - ids.size(), scope));
     }
     for (int priority = 0; priority <= OutboxMessage.PRIORITY_BULK && ids.size() < allowed; priority++) {
-      ids.addAll(dueIds("PENDING", channel, priority, now, allowed - ids.size()));
+      ids.addAll(dueIds("PENDING", channel, priority, now, allowed - ids.size(), scope));
     }
     if (ratePerSecond > 0 && ids.size() < allowed) {
       returnTokens(channel, allowed - ids.size());
@@ -143,14 +188,14 @@ class OutboxRepository {
     return new Claim(claimed, false);
   }
 
-  private List<Long> dueIds(String status, Channel channel, int priority, Instant now, int limit) {
-    return jdbc.sql(DUE_IDS.formatted(limit)).param("status", status).param("channel", channel.name())
-        .param("priority", priority).param("now", ts(now)).query(Long.class).list();
+  private List<Long> dueIds(String status, Channel channel, int priority, Instant now, int limit, Scope scope) {
+    return scope.bind(jdbc.sql(DUE_IDS.formatted(scope.condition(), limit))).param("status", status)
+        .param("channel", channel.name()).param("priority", priority).param("now", ts(now)).query(Long.class).list();
   }
 
   /** The query plan of a claim's main query, for operators and the test that keeps it an index range. */
   List<String> claimPlan(Channel channel, Instant now, int limit) {
-    return jdbc.sql("explain " + DUE_IDS.formatted(limit).replace(":status", "'PENDING'")
+    return jdbc.sql("explain " + DUE_IDS.formatted("", limit).replace(":status", "'PENDING'")
             .replace(":channel", "'" + channel.name() + "'").replace(":priority", "1"))
         .param("now", ts(now)).query((rs, row) -> rs.getString(1)).list();
   }
@@ -169,7 +214,7 @@ class OutboxRepository {
     }
     double tokens = (double) bucket.get()[0];
     Instant refilled = (Instant) bucket.get()[1];
-    double elapsed = Math.max(0, java.time.Duration.between(refilled, now).toNanos() / 1e9);
+    double elapsed = Math.max(0, Duration.between(refilled, now).toNanos() / 1e9);
     tokens = Math.min(Math.max(1, rate), tokens + elapsed * rate);
     int taken = (int) Math.min(wanted, Math.floor(tokens));
     jdbc.sql("update drivecare.outbox_channel_rate set tokens = ?, refilled_at = ? where channel = ?")
@@ -189,7 +234,7 @@ class OutboxRepository {
           insert into drivecare.outbox_channel_rate (channel, tokens, refilled_at)
           select ?, 0, ? from drivecare.outbox_channel_rate where channel = ? having count(*) = 0""")
           .params(channel.name(), ts(now), channel.name()).update();
-    } catch (org.springframework.dao.DuplicateKeyException e) {
+    } catch (DuplicateKeyException e) {
       // another node created it at the same moment
     }
   }
@@ -297,7 +342,7 @@ class OutboxRepository {
 
   static OutboxMessage map(ResultSet rs, int row) throws SQLException {
     return new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("template"),
-        Channel.valueOf(rs.getString("channel")), com.drivecare.platform.Db.nullableLong(rs, "customer_id"), rs.getString("business_key"),
+        Channel.valueOf(rs.getString("channel")), Db.nullableLong(rs, "customer_id"), rs.getString("business_key"),
         rs.getString("recipient"), rs.getString("language"), rs.getString("subject"), rs.getString("body"),
         OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
         rs.getString("last_error"), rs.getString("print_batch"), instant(rs, "created_at"),

@@ -1,5 +1,6 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,11 @@
 package com.drivecare.contact;
 
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.people.AssignmentService;
 import com.drivecare.people.StaffMember;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,7 @@ class TimelineController {
    * The case's touchpoints in order. A customer sees only a case that is his alone; staff only the
    * cases of customers of their region. Anything else is not found.
    */
+  @CustomerEndpoint
   @GetMapping("/api/cases/{businessKey}/timeline")
   List<ContactEntry> timeline(@PathVariable String businessKey) {
     return visibleTimeline(businessKey);
@@ -46,6 +49,7 @@ class TimelineController {
       String subject) {}
 
   /** The case's timeline for the customer's page: the same visibility as the timeline, in plain terms. */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/timeline/{businessKey}")
   List<CustomerEntry> customerTimeline(@PathVariable String businessKey) {
     return visibleTimeline(businessKey).stream().map(e -> {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -48,7 +50,7 @@ public class Words {
     if (list == null) {
       return "";
     }
-    java.util.List<String> items = java.util.Arrays.stream(list.toString().replaceAll("[\\[\\]]", "").split(","))
+    List<String> items = Arrays.stream(list.toString().replaceAll("[\\[\\]]", "").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).map(s -> code(group, s, locale)).toList();
     if (items.size() <= 1) {
       return String.join("", items);

@@ -1,19 +1,18 @@
 package com.drivecare.customer;
 
-import static com.drivecare.platform.Db.instant;
-import static com.drivecare.platform.Db.ts;
-
+import com.drivecare.customer.AccessTokenRepository.NewToken;
+import com.drivecare.platform.CustomerTokens;
 import com.drivecare.platform.NotFoundException;
 import com.drivecare.platform.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,20 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
  * away. Tokens expire and can be revoked.
  */
 @Service
-public class AccessTokenService {
+public class AccessTokenService implements CustomerTokens {
 
   static final String PREFIX = "dct_";
 
-  private final JdbcClient jdbc;
-  private final org.springframework.jdbc.core.JdbcTemplate batch;
+  private final AccessTokenRepository tokens;
   private final CustomerRepository customers;
   private final Clock clock;
   private final Duration defaultValidity;
 
-  AccessTokenService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, CustomerRepository customers,
-      Clock clock, @Value("${drivecare.customer-access.token-validity:P90D}") Duration defaultValidity) {
-    this.jdbc = jdbc;
-    this.batch = batch;
+  AccessTokenService(AccessTokenRepository tokens, CustomerRepository customers, Clock clock,
+      @Value("${drivecare.customer-access.token-validity:P90D}") Duration defaultValidity) {
+    this.tokens = tokens;
     this.customers = customers;
     this.clock = clock;
     this.defaultValidity = defaultValidity;
@@ -50,13 +47,8 @@ public class AccessTokenService {
     String token = SecretTokens.newToken(PREFIX, 32);
     Instant now = clock.instant();
     Instant expiresAt = now.plus(validity != null ? validity : defaultValidity);
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
-        insert into drivecare.customer_access_token (customer_id, token_hash, purpose, created_by, created_at, expires_at)
-        values (?, ?, ?, ?, ?, ?)""")
-        .params(customerId, SecretTokens.hash(token), purpose, issuedBy, ts(now), ts(expiresAt))
-        .update(keys, "id");
-    return new IssuedToken(keys.getKey().longValue(), customerId, token, purpose, expiresAt);
+    long id = tokens.insert(new NewToken(customerId, SecretTokens.hash(token), purpose, issuedBy, now, expiresAt));
+    return new IssuedToken(id, customerId, token, purpose, expiresAt);
   }
 
   /**
@@ -64,33 +56,27 @@ public class AccessTokenService {
    * messages written in bulk. The customers must exist (the caller read them); the tokens are
    * returned in the order of the ids.
    */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public List<String> issueAll(List<Long> customerIds, String purpose, String issuedBy) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(defaultValidity);
-    List<String> tokens = new java.util.ArrayList<>(customerIds.size());
-    List<Object[]> rows = new java.util.ArrayList<>(customerIds.size());
+    List<String> issued = new ArrayList<>(customerIds.size());
+    List<NewToken> rows = new ArrayList<>(customerIds.size());
     for (Long customerId : customerIds) {
       String token = SecretTokens.newToken(PREFIX, 32);
-      tokens.add(token);
-      rows.add(new Object[] {customerId, SecretTokens.hash(token), purpose, issuedBy, ts(now), ts(expiresAt)});
+      issued.add(token);
+      rows.add(new NewToken(customerId, SecretTokens.hash(token), purpose, issuedBy, now, expiresAt));
     }
-    batch.batchUpdate("""
-        insert into drivecare.customer_access_token (customer_id, token_hash, purpose, created_by, created_at, expires_at)
-        values (?, ?, ?, ?, ?, ?)""", rows);
-    return tokens;
+    tokens.insertAll(rows);
+    return issued;
   }
 
-  /** The customer a token belongs to, if the token is known, not revoked and not expired. */
+  @Override
   public Optional<Long> authenticate(String token) {
-    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+    if (!wellFormed(token)) {
       return Optional.empty();
     }
-    return jdbc.sql("""
-        select customer_id from drivecare.customer_access_token
-        where token_hash = ? and revoked_at is null and expires_at > ?""")
-        .params(SecretTokens.hash(token), ts(clock.instant()))
-        .query(Long.class).optional();
+    return tokens.validCustomer(SecretTokens.hash(token), clock.instant());
   }
 
   /**
@@ -98,33 +84,27 @@ public class AccessTokenService {
    * at the address on file when an old one no longer opens his page.
    */
   public Optional<Long> issuedTo(String token) {
-    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+    if (!wellFormed(token)) {
       return Optional.empty();
     }
-    return jdbc.sql("select customer_id from drivecare.customer_access_token where token_hash = ?")
-        .param(SecretTokens.hash(token)).query(Long.class).optional();
+    return tokens.customer(SecretTokens.hash(token));
   }
 
   public List<TokenInfo> list(long customerId) {
-    return jdbc.sql("select * from drivecare.customer_access_token where customer_id = ? order by id")
-        .param(customerId)
-        .query((rs, row) -> new TokenInfo(rs.getLong("id"), rs.getString("purpose"), rs.getString("created_by"),
-            instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at")))
-        .list();
+    return tokens.ofCustomer(customerId);
   }
 
   /** Revokes a token of the customer; revoking twice is harmless. */
   @Transactional
   public void revoke(long customerId, long tokenId) {
-    int found = jdbc.sql("""
-        update drivecare.customer_access_token set revoked_at = coalesce(revoked_at, ?)
-        where id = ? and customer_id = ?""")
-        .params(ts(clock.instant()), tokenId, customerId).update();
-    if (found == 0) {
+    if (!tokens.revoke(customerId, tokenId, clock.instant())) {
       throw new NotFoundException("Access token " + tokenId + " of customer " + customerId);
     }
   }
 
+  private static boolean wellFormed(String token) {
+    return token != null && token.startsWith(PREFIX) && token.length() <= 100;
+  }
 
   public record IssuedToken(long id, long customerId, String token, String purpose, Instant expiresAt) {}
 

@@ -1,6 +1,7 @@
 package com.drivecare.customer;
 
 import com.drivecare.platform.ConflictException;
+import com.drivecare.platform.ForbiddenException;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.InvalidInputException.FieldError;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CsvImporter {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CsvImporter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CsvImporter.class);
 
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
@@ -87,7 +91,7 @@ class CsvImporter {
         try {
           T result = perRow.execute(status -> create.apply(new Row(record)));
           created.add(id.apply(result));
-        } catch (InvalidInputException | ConflictException | com.drivecare.platform.ForbiddenException e) {
+        } catch (InvalidInputException | ConflictException | ForbiddenException e) {
           rejected.add(line, e.getMessage());
         } catch (DataIntegrityViolationException e) {
           rejected.add(line, "conflicts with data already stored");
@@ -163,7 +167,7 @@ class CsvImporter {
         return v == null ? null : Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(List.of(new FieldError(column,
-            "is not one of " + java.util.Arrays.toString(type.getEnumConstants()) + ": " + shorten(v))));
+            "is not one of " + Arrays.toString(type.getEnumConstants()) + ": " + shorten(v))));
       }
     }
   }

@@ -1,6 +1,5 @@
 package com.drivecare.customer;
 
-import com.drivecare.contact.Channel;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -1,13 +1,16 @@
 package com.drivecare.customer;
 
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.InvalidInputException;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -51,11 +54,12 @@ class CustomerController {
   ImportReport importCsv(InputStream body) {
     return importer.importCsv(body, CSV_COLUMNS, row -> customers.create(new NewCustomer(row.text("name"),
             row.text("email"), row.text("phone"), row.text("address"),
-            row.enumeration("preferredChannel", com.drivecare.contact.Channel.class), row.text("language"),
+            row.enumeration("preferredChannel", Channel.class), row.text("language"),
             row.text("timeZone"), row.text("region"), row.bool("doNotCall"), row.text("salesAdvisor")), Caller.current()),
         Customer::id);
   }
 
+  @CustomerEndpoint
   @GetMapping("/{id}")
   Customer get(@PathVariable long id) {
     return customers.get(id, Caller.current());
@@ -72,7 +76,7 @@ class CustomerController {
 
   @PostMapping("/{id}/access-tokens")
   ResponseEntity<AccessTokenService.IssuedToken> issueToken(@PathVariable long id,
-      @RequestBody(required = false) @jakarta.validation.Valid TokenRequest request) {
+      @RequestBody(required = false) @Valid TokenRequest request) {
     customers.get(id, Caller.current());
     Duration validity = request == null ? null : request.validityDuration();
     var issued = tokens.issue(id, request == null ? null : request.purpose(), validity, Caller.current().actor());
@@ -105,7 +109,7 @@ class CustomerController {
           throw new InvalidInputException("validity", "must be between a second and a year");
         }
         return d;
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         throw new InvalidInputException("validity", "must be an ISO-8601 duration such as P30D");
       }
     }

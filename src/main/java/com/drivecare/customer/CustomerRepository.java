@@ -3,11 +3,14 @@ package com.drivecare.customer;
 import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.ts;
 
-import com.drivecare.contact.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,8 +42,8 @@ public class CustomerRepository {
   }
 
   /** The customers with these ids, by id (ids that do not exist are missing from the map). */
-  public java.util.Map<Long, Customer> findAll(java.util.Collection<Long> ids) {
-    java.util.Map<Long, Customer> found = new java.util.HashMap<>();
+  public Map<Long, Customer> findAll(Collection<Long> ids) {
+    Map<Long, Customer> found = new HashMap<>();
     List<Long> distinct = ids.stream().distinct().toList();
     for (int i = 0; i < distinct.size(); i += 1000) {
       jdbc.sql("select * from drivecare.customer where id in (:ids)").param("ids", distinct.subList(i, Math.min(distinct.size(), i + 1000)))
@@ -69,8 +72,8 @@ public class CustomerRepository {
           and (cast(:phone as varchar) is null or phone = :phone)
           and (cast(:region as varchar) is null or region = :region)
         order by id limit :limit offset :offset""")
-        .param("q", q).param("qPattern", q == null ? null : "%" + q.toLowerCase(java.util.Locale.ROOT) + "%")
-        .param("qPlate", q == null ? null : q.toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", ""))
+        .param("q", q).param("qPattern", q == null ? null : "%" + q.toLowerCase(Locale.ROOT) + "%")
+        .param("qPlate", q == null ? null : q.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", ""))
         .param("name", name).param("namePattern", name == null ? null : "%" + name + "%")
         .param("email", email).param("phone", phone).param("region", region)
         .param("limit", limit).param("offset", offset)

@@ -1,6 +1,5 @@
 package com.drivecare.customer;
 
-import com.drivecare.contact.Channel;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +25,13 @@ class DemoCustomers {
   private final VehicleService vehicles;
   private final ReservationService reservations;
   private final ReservationRepository reservationRepository;
-  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final TransactionTemplate transaction;
 
   /** Loaded once: the first demo reservation marks the data as there. */
   static final String MARKER = "RES-DEMO-NA1";
 
   DemoCustomers(CustomerService customers, VehicleService vehicles, ReservationService reservations,
-      ReservationRepository reservationRepository, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-      TransactionTemplate transaction) {
-    this.jdbc = jdbc;
+      ReservationRepository reservationRepository, TransactionTemplate transaction) {
     this.customers = customers;
     this.vehicles = vehicles;
     this.reservations = reservations;
@@ -75,12 +71,6 @@ class DemoCustomers {
     vehicle("WDCAR5EV7SB000412", "ER-412-AA", "Aurora Sedan", 2025, "64900.00", emilie, null);
     vehicle("WDCAR5EV0RB000455", "ML-455-CD", "Aurora Compact", 2024, "42900.00", marc, null);
     vehicle("WDCAR5EV4SB000520", "M-TB 520", "Aurora Sedan", 2025, "66500.00", thomas, null);
-
-    for (String[] c : new String[][] {{"NA-LA-01", "Drivecare Los Angeles", "NA-WEST", "6", "2"},
-        {"FR-PAR-01", "Drivecare Paris Bercy", "FR-IDF", "8", "2"}, {"DE-MUC-01", "Drivecare München", "DE-BY", "6", "1"}}) {
-      jdbc.sql("insert into drivecare.service_center (id, name, region, daily_slots, mobile_units) values (?, ?, ?, ?, ?)")
-          .params(c[0], c[1], c[2], Integer.parseInt(c[3]), Integer.parseInt(c[4])).update();
-    }
 
     reservation(MARKER, james, "Aurora Sedan Long Range", "1000.00");
     reservation("RES-DEMO-NA2", linda, "Aurora GT", "2500.00");

@@ -4,7 +4,9 @@ import com.drivecare.platform.PayloadTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -79,7 +81,7 @@ public record ImportLimits(
   /** Rejected lines: all counted, the first few (by line number) kept for the report. */
   public static final class Rejections {
     private final int keep;
-    private final List<ImportReport.Rejected> kept = new java.util.ArrayList<>();
+    private final List<ImportReport.Rejected> kept = new ArrayList<>();
     private long count;
 
     Rejections(int keep) {
@@ -100,7 +102,7 @@ public record ImportLimits(
     }
 
     private void trim() {
-      kept.sort(java.util.Comparator.comparingLong(ImportReport.Rejected::line));
+      kept.sort(Comparator.comparingLong(ImportReport.Rejected::line));
       if (kept.size() > keep) {
         kept.subList(keep, kept.size()).clear();
       }

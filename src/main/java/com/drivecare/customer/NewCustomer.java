@@ -1,6 +1,5 @@
 package com.drivecare.customer;
 
-import com.drivecare.contact.Channel;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,7 @@
 package com.drivecare.customer;
 
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -41,12 +42,14 @@ class ReservationController {
         row.enumeration("status", ReservationStatus.class)), Caller.current()), Reservation::number);
   }
 
+  @CustomerEndpoint
   @GetMapping("/{number}")
   Reservation get(@PathVariable String number) {
     return reservations.get(number, Caller.current());
   }
 
   /** A customer gets his own reservations; staff name the customer. */
+  @CustomerEndpoint
   @GetMapping
   List<Reservation> list(@RequestParam(required = false) Long customerId) {
     return reservations.list(Caller.current(), customerId);

@@ -5,6 +5,7 @@ import com.drivecare.people.Region;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InputValidator;
+import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.InvalidInputException.FieldError;
 import com.drivecare.platform.NotFoundException;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +54,7 @@ public class ReservationService {
     return create(input, customer -> true);
   }
 
-  private Reservation create(NewReservation input, java.util.function.Predicate<Customer> visible) {
+  private Reservation create(NewReservation input, Predicate<Customer> visible) {
     List<FieldError> errors = validator.errors(input);
     Optional<Customer> customer = Optional.ofNullable(input.customerId()).flatMap(customers::find).filter(visible);
     if (input.customerId() != null && customer.isEmpty()) {
@@ -86,7 +88,7 @@ public class ReservationService {
     } else if (customerId != null) {
       id = customerId;
     } else {
-      throw new com.drivecare.platform.InvalidInputException("customerId", "is required");
+      throw new InvalidInputException("customerId", "is required");
     }
     return reservations.findByCustomer(id).stream().filter(r -> maySee(r, caller)).toList();
   }

@@ -1,6 +1,7 @@
 package com.drivecare.customer;
 
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.InputStream;
@@ -45,12 +46,14 @@ class VehicleController {
         row.number("ownerId"), row.text("region")), Caller.current()), Vehicle::id);
   }
 
+  @CustomerEndpoint
   @GetMapping("/{id}")
   Vehicle get(@PathVariable long id) {
     return vehicles.get(id, Caller.current());
   }
 
   /** A customer gets his own vehicles; staff look up a VIN or plate, or page through their region's. */
+  @CustomerEndpoint
   @GetMapping
   List<Vehicle> list(@RequestParam(required = false) String vin, @RequestParam(required = false) String plate,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,

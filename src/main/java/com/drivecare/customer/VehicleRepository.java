@@ -7,7 +7,10 @@ import static com.drivecare.platform.Db.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,8 +44,8 @@ public class VehicleRepository {
   }
 
   /** The vehicles with these VINs, by VIN (VINs that are not ours are missing from the map). */
-  public java.util.Map<String, Vehicle> findByVins(java.util.Collection<String> vins) {
-    java.util.Map<String, Vehicle> found = new java.util.HashMap<>();
+  public Map<String, Vehicle> findByVins(Collection<String> vins) {
+    Map<String, Vehicle> found = new HashMap<>();
     List<String> distinct = vins.stream().distinct().toList();
     for (int i = 0; i < distinct.size(); i += 1000) {
       jdbc.sql("select * from drivecare.vehicle where vin in (:vins)")

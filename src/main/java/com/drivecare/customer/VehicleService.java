@@ -10,6 +10,7 @@ import com.drivecare.platform.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +52,7 @@ public class VehicleService {
     return create(input, customer -> true);
   }
 
-  private Vehicle create(NewVehicle input, java.util.function.Predicate<Customer> visible) {
+  private Vehicle create(NewVehicle input, Predicate<Customer> visible) {
     List<FieldError> errors = validator.errors(input);
     String vin = Vin.normalise(input.vin());
     if (vin != null && !vin.isEmpty()) {
@@ -76,7 +77,7 @@ public class VehicleService {
   }
 
   public Vehicle get(long id, Caller caller) {
-    return vehicles.find(id).filter(v -> maySee(v, caller)).orElseThrow(() -> new NotFoundException("Vehicle " + id));
+    return vehicles.find(id).filter(v -> v.visibleTo(caller)).orElseThrow(() -> new NotFoundException("Vehicle " + id));
   }
 
   /** A customer's own vehicles; for staff, a VIN or plate lookup or a page of their region's vehicles. */
@@ -92,13 +93,6 @@ public class VehicleService {
       Caller.Staff staff = (Caller.Staff) caller;
       return vehicles.list(staff.regionScope(), limit, offset);
     }
-    return found.stream().filter(v -> maySee(v, caller)).toList();
-  }
-
-  private static boolean maySee(Vehicle v, Caller caller) {
-    if (caller instanceof Caller.Customer customer) {
-      return v.ownerId() != null && v.ownerId() == customer.customerId();
-    }
-    return caller.maySee(v.ownerId() == null ? -1 : v.ownerId(), v.region());
+    return found.stream().filter(v -> v.visibleTo(caller)).toList();
   }
 }

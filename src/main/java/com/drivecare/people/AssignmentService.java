@@ -1,5 +1,6 @@
 package com.drivecare.people;
 
+import com.drivecare.platform.UnavailableException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public class AssignmentService {
   }
 
   /** Nobody can take the work: a technical failure that Cockpit shows until someone is staffed. */
-  public static class NoAgentAvailableException extends RuntimeException {
+  public static class NoAgentAvailableException extends UnavailableException {
     public NoAgentAvailableException(String region, String group) {
       super("Nobody of group '" + group + "' works in region '" + region + "' or nationally");
     }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -109,7 +110,7 @@ class RegionController {
   private AgentView view(Agent a) {
     User user = identityService.createUserQuery().userId(a.userId()).singleResult();
     Set<String> groups = identityService.createGroupQuery().groupMember(a.userId()).list().stream()
-        .map(Group::getId).collect(Collectors.toCollection(java.util.TreeSet::new));
+        .map(Group::getId).collect(Collectors.toCollection(TreeSet::new));
     return new AgentView(a.userId(), user == null ? a.userId() : AssignmentService.displayName(user),
         user == null ? null : user.getEmail(), a.phone(), a.region(), groups, a.managerId());
   }

@@ -1,7 +1,7 @@
 package com.drivecare.platform;
 
-import com.drivecare.people.Groups;
 import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -30,8 +30,11 @@ public sealed interface Caller permits Caller.Staff, Caller.Customer {
    * A member of staff. An agent of a region sees that region's customers only; administrators and
    * national teams (agents without a region) see every region. A user the staff directory does not
    * know yet ({@code registered} false) sees no customer at all until an administrator places him.
+   * {@code inStaffGroup}: whether one of his groups is a Drivecare staff group (the staff directory
+   * knows which, see {@link StaffDirectory}).
    */
-  record Staff(String userId, Set<String> groups, String region, boolean registered) implements Caller {
+  record Staff(String userId, Set<String> groups, String region, boolean registered, boolean inStaffGroup)
+      implements Caller {
 
     /** Matches no region: the scope of a user not yet in the staff directory. */
     public static final String NO_REGION = "(none)";
@@ -49,11 +52,11 @@ public sealed interface Caller permits Caller.Staff, Caller.Customer {
     }
 
     public boolean isAdmin() {
-      return groups.contains(Groups.ADMINS);
+      return groups.contains(Groups.CAMUNDA_ADMIN);
     }
 
     public boolean isStaff() {
-      return isAdmin() || groups.stream().anyMatch(Groups::isStaffGroup);
+      return isAdmin() || inStaffGroup;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.event.EventType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,7 +38,7 @@ public class ConditionEvaluationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (runtimeService.createEventSubscriptionQuery().eventType(EventType.CONDITONAL.name()).count() == 0) {
-      problems.problem(request, response, org.springframework.http.HttpStatus.BAD_REQUEST, "Nothing to evaluate",
+      problems.problem(request, response, HttpStatus.BAD_REQUEST, "Nothing to evaluate",
           "No deployed process starts on a condition (conditional start event), so no condition can be evaluated.");
       return;
     }

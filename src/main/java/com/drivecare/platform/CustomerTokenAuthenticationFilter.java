@@ -1,6 +1,5 @@
 package com.drivecare.platform;
 
-import com.drivecare.customer.AccessTokenService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,10 +23,10 @@ public class CustomerTokenAuthenticationFilter extends OncePerRequestFilter {
   public static final String ROLE_CUSTOMER = "CUSTOMER";
   private static final String BEARER = "Bearer ";
 
-  private final AccessTokenService tokens;
+  private final CustomerTokens tokens;
   private final AuthenticationEntryPoint entryPoint;
 
-  public CustomerTokenAuthenticationFilter(AccessTokenService tokens, AuthenticationEntryPoint entryPoint) {
+  public CustomerTokenAuthenticationFilter(CustomerTokens tokens, AuthenticationEntryPoint entryPoint) {
     this.tokens = tokens;
     this.entryPoint = entryPoint;
   }

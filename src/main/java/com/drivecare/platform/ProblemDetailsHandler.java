@@ -1,12 +1,24 @@
 package com.drivecare.platform;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemDetailsHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -55,7 +67,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
    * A value the database refused (too long, out of range) that no validation caught first: a 400, and
    * a warning in the log, since the validation that should have named the field is missing.
    */
-  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail refusedByDatabase(RuntimeException e) {
     LOG.warn("Input refused by the database, not by validation: {}", e.getMessage());
     return problem(HttpStatus.BAD_REQUEST, "Invalid request",
@@ -69,15 +81,15 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(com.drivecare.people.AssignmentService.NoAgentAvailableException.class)
-  ProblemDetail noAgent(RuntimeException e) {
+  @ExceptionHandler(UnavailableException.class)
+  ProblemDetail unavailable(UnavailableException e) {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Nobody available", e.getMessage());
   }
 
   /** Two requests (or a request and a background job) changed the same case at once: try again. */
-  @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
-      org.springframework.dao.DuplicateKeyException.class,
-      org.springframework.dao.PessimisticLockingFailureException.class})
+  @ExceptionHandler({OptimisticLockingException.class,
+      DuplicateKeyException.class,
+      PessimisticLockingFailureException.class})
   ProblemDetail concurrent(RuntimeException e) {
     LOG.info("Concurrent change refused: {}", e.getMessage());
     return problem(HttpStatus.CONFLICT, "Changed at the same time",
@@ -108,7 +120,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     Class<?> type = e.getRequiredType();
     String value = e.getValue() == null ? "" : shorten(String.valueOf(e.getValue()));
-    String reason = type == java.time.LocalDate.class ? "must be a date such as 2026-11-23, not " + value
+    String reason = type == LocalDate.class ? "must be a date such as 2026-11-23, not " + value
         : type != null && (type.isEnum() || Number.class.isAssignableFrom(type) || type.isPrimitive())
             ? expected(type, value) : "is not a valid value: " + value;
     return invalid(List.of(new InvalidInputException.FieldError(e.getName(), reason)));
@@ -161,7 +173,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
       Object value = m instanceof InvalidFormatException f ? f.getValue() : null;
       return expected(m.getTargetType(), value);
     }
-    if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+    if (e.getCause() instanceof InputCoercionException c) {
       return "is out of range: " + expected(c.getTargetType(), null);
     }
     return "has the wrong type";
@@ -172,7 +184,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     if (type == null) {
       what = "has the wrong type";
     } else if (type.isEnum()) {
-      what = "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+      what = "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
           .collect(Collectors.joining(", ")) + " (by name)";
     } else if (type == Integer.class || type == int.class) {
       what = "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
@@ -184,11 +196,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
       what = "must be true or false";
     } else if (type == String.class) {
       what = "must be a string";
-    } else if (type == java.time.LocalDate.class) {
+    } else if (type == LocalDate.class) {
       what = "must be a date such as 2026-11-23";
-    } else if (type == java.time.LocalTime.class) {
+    } else if (type == LocalTime.class) {
       what = "must be a time such as 08:00";
-    } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+    } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
       what = "must be a list";
     } else {
       what = "must be a JSON object";
@@ -205,8 +217,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private static final java.util.regex.Pattern MISSING_CREATOR_PROPERTY =
-      java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
+  private static final Pattern MISSING_CREATOR_PROPERTY =
+      Pattern.compile("Missing required creator property '([^']+)'");
 
   /** The field as the caller wrote it: {@code parts.expected}, {@code remedyOptions[0]}. */
   private static String path(JsonMappingException e) {

@@ -1,6 +1,8 @@
 package com.drivecare.platform;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -60,8 +62,8 @@ public class PublicBaseUrl implements ApplicationListener<WebServerInitializedEv
       if (bound.isAnyLocalAddress() || bound.isLoopbackAddress()) {
         return "localhost";
       }
-      return bound instanceof java.net.Inet6Address ? "[" + bound.getHostAddress() + "]" : address;
-    } catch (java.net.UnknownHostException e) {
+      return bound instanceof Inet6Address ? "[" + bound.getHostAddress() + "]" : address;
+    } catch (UnknownHostException e) {
       return address;
     }
   }

@@ -1,10 +1,12 @@
 package com.drivecare.platform;
 
-import com.drivecare.customer.AccessTokenService;
-import com.drivecare.people.Groups;
+import static com.drivecare.platform.ApiAccessRules.path;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what.
@@ -30,12 +30,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       staff (checked against Camunda's identity service), a Bearer access token for customers.
  *       Health is open without details, for load balancers.</li>
  * </ul>
- * Which customer or region a caller may see is decided by the services ({@link Caller#maySee}).
+ * A customer calls only the endpoints marked {@link CustomerEndpoint} ({@link CustomerAccess}); which
+ * customer or region a caller may see is decided by the services ({@link Caller#maySee}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   private static final String STAFF = StaffAuthenticationProvider.ROLE_STAFF;
+  private static final String ADMINS = Groups.CAMUNDA_ADMIN;
   private static final String CUSTOMER = CustomerTokenAuthenticationFilter.ROLE_CUSTOMER;
 
   @Bean
@@ -62,8 +64,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, ProblemSecurityHandlers problems,
-      StaffAuthenticationProvider staffAuthentication,
+  SecurityFilterChain api(HttpSecurity http, CustomerTokens tokens, ProblemSecurityHandlers problems,
+      StaffAuthenticationProvider staffAuthentication, ObjectProvider<ApiAccessRules> moduleRules,
       @Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}") boolean hstsDisabled) throws Exception {
     return http
         .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
@@ -72,43 +74,20 @@ public class SecurityConfiguration {
             .requestMatchers(path("/actuator/**")).hasRole(STAFF)
             // whether some user's password is right: for administrators only, a password oracle to anyone else
             .requestMatchers(path("/engine-rest/identity/verify/**"),
-                path("/engine-rest/engine/{engine}/identity/verify/**")).hasRole(Groups.ADMINS)
+                path("/engine-rest/engine/{engine}/identity/verify/**")).hasRole(ADMINS)
             .requestMatchers(path("/engine-rest/**")).hasRole(StaffAuthenticationProvider.ROLE_USER)
-            // "is my car affected?" is public (rate-limited, no personal data)
-            .requestMatchers(path(HttpMethod.GET, "/api/recalls"), path(HttpMethod.POST, "/api/surveys/{token}")).permitAll()
-            // the self-service page: its texts, what a survey link is about, and "send me a fresh link" (which
-            // writes only to the address on file of whoever the old link was issued to) need no login
-            .requestMatchers(path(HttpMethod.GET, "/api/self-service/texts"), path(HttpMethod.GET, "/api/surveys/{token}"),
+            // the self-service page: its texts and "send me a fresh link" (which writes only to the address
+            // on file of whoever the old link was issued to) need no login
+            .requestMatchers(path(HttpMethod.GET, "/api/self-service/texts"),
                 path(HttpMethod.POST, "/api/self-service/fresh-link")).permitAll()
-            .requestMatchers(path(HttpMethod.PUT, "/api/service-centers/**")).hasRole(Groups.ADMINS)
-            // recall campaigns are set up by recall coordinators
-            .requestMatchers(path(HttpMethod.POST, "/api/recall-campaigns"), path(HttpMethod.POST, "/api/recall-campaigns/**"))
-            .hasAnyRole(Groups.RECALL_COORDINATORS, Groups.ADMINS)
             // organisation set-up is for administrators
             .requestMatchers(path(HttpMethod.PUT, "/api/regions/**"), path(HttpMethod.PUT, "/api/agents/**"))
-            .hasRole(Groups.ADMINS)
-            // what a customer may read of his own; services return 404 for anything else
-            .requestMatchers(path(HttpMethod.GET, "/api/customers/{id}"), path(HttpMethod.GET, "/api/vehicles"),
-                path(HttpMethod.GET, "/api/vehicles/{id}"), path(HttpMethod.GET, "/api/reservations"),
-                path(HttpMethod.GET, "/api/reservations/{number}"),
-                path(HttpMethod.GET, "/api/cases/{businessKey}/timeline"),
-                path(HttpMethod.GET, "/api/reservations/{number}/cancellation"),
-                path(HttpMethod.POST, "/api/reservations/{number}/cancellation"),
-                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/confirm"),
-                path(HttpMethod.POST, "/api/reservations/{number}/cancellation/withdraw"),
-                path(HttpMethod.POST, "/api/service-cases"),
-                path(HttpMethod.GET, "/api/service-cases/{number}"),
-                path(HttpMethod.POST, "/api/service-cases/{number}/escalation"),
-                path(HttpMethod.POST, "/api/service-cases/{number}/expenses"),
-                path(HttpMethod.POST, "/api/service-cases/{number}/status-requests"),
-                path(HttpMethod.POST, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
-                path(HttpMethod.GET, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
-                path(HttpMethod.DELETE, "/api/recalls/{campaignId}/vehicles/{vin}/appointment"),
-                path(HttpMethod.GET, "/api/service-centers"),
-                // the customer's views for his self-service page
-                path(HttpMethod.GET, "/api/self-service/**"))
-            .hasAnyRole(STAFF, CUSTOMER)
-            .requestMatchers(path("/api/**")).hasRole(STAFF)
+            .hasRole(ADMINS))
+        // the modules' own rules (ApiAccessRules beans): their public lookups, set-up by their own groups
+        .authorizeHttpRequests(auth -> moduleRules.orderedStream().forEach(rules -> rules.declare(auth)))
+        .authorizeHttpRequests(auth -> auth
+            // customers call the endpoints marked @CustomerEndpoint (CustomerAccess), staff every endpoint
+            .requestMatchers(path("/api/**")).hasAnyRole(STAFF, CUSTOMER)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .addFilterBefore(new CustomerTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
@@ -140,15 +119,6 @@ public class SecurityConfiguration {
             .anyRequest().denyAll())
         .csrf(AbstractHttpConfigurer::disable)
         .build();
-  }
-
-  /** Paths of the whole application: the engine REST API is a servlet of its own, outside Spring MVC. */
-  static RequestMatcher path(String pattern) {
-    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-  }
-
-  static RequestMatcher path(HttpMethod method, String pattern) {
-    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
   /** The webapps' login form behind the login throttle, like HTTP Basic. */

@@ -1,7 +1,5 @@
 package com.drivecare.platform;
 
-import com.drivecare.people.Agent;
-import com.drivecare.people.OrganisationRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,13 +28,13 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
   public static final String ROLE_STAFF = "STAFF";
 
   private final IdentityService identityService;
-  private final OrganisationRepository organisation;
+  private final StaffDirectory directory;
   private final LoginThrottle throttle;
 
-  StaffAuthenticationProvider(IdentityService identityService, OrganisationRepository organisation,
+  StaffAuthenticationProvider(IdentityService identityService, StaffDirectory directory,
       LoginThrottle throttle) {
     this.identityService = identityService;
-    this.organisation = organisation;
+    this.directory = directory;
     this.throttle = throttle;
   }
 
@@ -68,8 +66,7 @@ public class StaffAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticated(String userId) {
     Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).collect(Collectors.toSet());
-    var agent = organisation.agent(userId);
-    Caller.Staff staff = new Caller.Staff(userId, groups, agent.map(Agent::region).orElse(null), agent.isPresent());
+    Caller.Staff staff = directory.caller(userId, groups);
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority("ROLE_" + ROLE_USER));
     if (staff.isStaff()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -161,7 +162,7 @@ public final class TaskForm {
    * it. {@code current} gives a variable's value now: a read-only field, or a key the form does not
    * have, is accepted only when it would not change anything (Tasklist sends read-only fields back).
    */
-  public List<String> problems(Map<String, Object> submitted, java.util.function.Function<String, Object> current) {
+  public List<String> problems(Map<String, Object> submitted, Function<String, Object> current) {
     List<String> problems = new ArrayList<>();
     submitted.forEach((key, value) -> {
       Field field = fields.get(key);

@@ -1,6 +1,5 @@
 package com.drivecare.platform;
 
-import com.drivecare.people.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.function.Function;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.beans.factory.ObjectProvider;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +163,7 @@ public class TaskGuard extends AbstractProcessEnginePlugin {
   private record Person(String userId, List<String> groups) {
 
     boolean admin() {
-      return groups.contains(Groups.ADMINS);
+      return groups.contains(Groups.CAMUNDA_ADMIN);
     }
   }
 

@@ -9,15 +9,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The customers' self-service page answers at the address notifications link to; Tomcat's own
- * refusals come as problem+json ({@link ProblemErrorReportValve} in place of its HTML error report).
+ * refusals come as problem+json ({@link ProblemErrorReportValve} in place of its HTML error report);
+ * customers call only the endpoints open to them ({@link CustomerAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  private final ProblemSecurityHandlers problems;
+
+  WebConfiguration(ProblemSecurityHandlers problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new CustomerAccess(problems)).addPathPatterns("/api/**");
+  }
 
   /** Runs after Spring Boot's customizer, which adds a plain {@code ErrorReportValve} to the host. */
   @Bean

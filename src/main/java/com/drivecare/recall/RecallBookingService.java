@@ -2,9 +2,9 @@ package com.drivecare.recall;
 
 import static com.drivecare.recall.RecallProcess.*;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.VehicleRepository;
 import com.drivecare.customer.Vin;
@@ -224,9 +224,7 @@ public class RecallBookingService {
     if (problem.isPresent()) {
       throw new InvalidInputException("vin", problem.get());
     }
-    Vehicle vehicle = vehicles.findByVin(vin).filter(v -> caller instanceof Caller.Customer c
-            ? v.ownerId() != null && v.ownerId() == c.customerId()
-            : caller.maySee(v.ownerId() == null ? -1 : v.ownerId(), v.region()))
+    Vehicle vehicle = vehicles.findByVin(vin).filter(v -> v.visibleTo(caller))
         .orElseThrow(() -> new NotFoundException("Vehicle " + vin));
     if (!recalls.containsVin(campaignId, vin)) {
       throw new NotFoundException("Vehicle " + vin + " in campaign " + campaignId);

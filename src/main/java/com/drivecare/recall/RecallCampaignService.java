@@ -2,7 +2,7 @@ package com.drivecare.recall;
 
 import static com.drivecare.recall.RecallProcess.*;
 
-import com.drivecare.contact.Channel;
+import com.drivecare.customer.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.contact.NotificationService;

@@ -2,6 +2,7 @@ package com.drivecare.recall;
 
 import com.drivecare.customer.ImportReport;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.EngineConflictRetry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ class RecallController {
   }
 
   /** The owner (with his token) or staff book, or move, the repair. */
+  @CustomerEndpoint
   @PostMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
   ResponseEntity<RecallBookingService.Appointment> book(@PathVariable String campaignId, @PathVariable String vin,
       @RequestBody RecallBookingService.BookingRequest request) {
@@ -51,17 +53,20 @@ class RecallController {
         .body(appointment);
   }
 
+  @CustomerEndpoint
   @GetMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
   RecallBookingService.Appointment appointment(@PathVariable String campaignId, @PathVariable String vin) {
     return booking.currentFor(campaignId, vin, Caller.current());
   }
 
+  @CustomerEndpoint
   @DeleteMapping("/api/recalls/{campaignId}/vehicles/{vin}/appointment")
   ResponseEntity<Void> cancel(@PathVariable String campaignId, @PathVariable String vin) {
     retry.run(() -> booking.cancel(campaignId, vin, Caller.current()));
     return ResponseEntity.noContent().build();
   }
 
+  @CustomerEndpoint
   @GetMapping("/api/service-centers")
   List<RecallBookingService.ServiceCenter> centers(@RequestParam(required = false) String region) {
     return booking.centers(region);
@@ -75,6 +80,7 @@ class RecallController {
   }
 
   /** Public: the owner answers the survey from the link in his message. */
+  @CustomerEndpoint
   @PostMapping("/api/surveys/{token}")
   ResponseEntity<Void> answer(@PathVariable String token, @RequestBody SurveyAnswer body) {
     retry.run(() -> surveys.answer(token, body.score(), body.comment()));
@@ -132,6 +138,7 @@ class RecallController {
   record PartsDelayed(String region, LocalDate expected, String reason) {}
 
   /** Public: the open recalls of a VIN, without personal data, rate-limited per client. */
+  @CustomerEndpoint
   @GetMapping("/api/recalls")
   ResponseEntity<?> lookup(@RequestParam(required = false) String vin, HttpServletRequest request) {
     var wait = rateLimiter.acquire(request.getRemoteAddr());

@@ -2,12 +2,12 @@ package com.drivecare.recall;
 
 import static com.drivecare.recall.RecallProcess.*;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ConsentService;
 import com.drivecare.contact.NotificationRequest;
 import com.drivecare.contact.NotificationService;
 import com.drivecare.contact.OutboxMessage;
 import com.drivecare.contact.NotificationTemplates;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.recall.RecallRepository.Outreach;

@@ -9,9 +9,11 @@ import com.drivecare.customer.Vin;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.people.Region;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;
-import com.drivecare.selfservice.PageTexts;
+import com.drivecare.contact.PageTexts;
+import com.drivecare.platform.SecretTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +95,7 @@ class RecallSelfService {
       boolean answered, String language) {}
 
   /** The recalls of the customer's vehicles that he has been told about. */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls")
   List<RecallRepository.OwnerRecall> mine() {
     if (!(Caller.current() instanceof Caller.Customer customer)) {
@@ -101,6 +104,7 @@ class RecallSelfService {
     return recalls.recallsOfOwner(customer.customerId());
   }
 
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}")
   RecallFile file(@PathVariable String campaignId, @PathVariable String vin) {
     Vehicle vehicle = booking.visibleVehicle(campaignId, Vin.normalise(vin), Caller.current());
@@ -129,6 +133,7 @@ class RecallSelfService {
   }
 
   /** The days the service centre can still take this kind of repair (from tomorrow, {@value #DAYS_OFFERED} days). */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}/availability")
   List<Day> availability(@PathVariable String campaignId, @PathVariable String vin,
       @RequestParam(required = false) String option, @RequestParam(required = false) String serviceCenter) {
@@ -150,6 +155,7 @@ class RecallSelfService {
   }
 
   /** The booked appointment as a calendar file (iCalendar), in the owner's language. */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}/appointment.ics")
   ResponseEntity<byte[]> calendar(@PathVariable String campaignId, @PathVariable String vin) {
     Caller caller = Caller.current();
@@ -190,6 +196,7 @@ class RecallSelfService {
   }
 
   /** Public: what the survey of this link is about (the car, the repair, its day), without personal data. */
+  @CustomerEndpoint
   @GetMapping("/api/surveys/{token}")
   SurveyAbout survey(@PathVariable String token) {
     SurveyRepository.Survey found = surveys.find(token).orElseThrow(() -> new NotFoundException("Survey"));

@@ -4,9 +4,9 @@ import static com.drivecare.recall.RecallProcess.MSG_SURVEY_ANSWERED;
 import static com.drivecare.recall.RecallProcess.VAR_SURVEY_COMMENT;
 import static com.drivecare.recall.RecallProcess.VAR_SURVEY_SCORE;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
+import com.drivecare.customer.Channel;
 import com.drivecare.platform.ConflictException;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;

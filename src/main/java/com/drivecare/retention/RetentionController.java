@@ -1,6 +1,7 @@
 package com.drivecare.retention;
 
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.EngineConflictRetry;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -28,6 +29,7 @@ class RetentionController {
   }
 
   /** 201 with the new case, or 200 with the case already open. */
+  @CustomerEndpoint
   @PostMapping("/api/reservations/{number}/cancellation")
   ResponseEntity<RetentionService.CaseView> request(@PathVariable String number,
       @RequestBody(required = false) CancellationRequest body) {
@@ -41,16 +43,19 @@ class RetentionController {
         : ResponseEntity.ok(opened.view());
   }
 
+  @CustomerEndpoint
   @GetMapping("/api/reservations/{number}/cancellation")
   RetentionService.CaseView get(@PathVariable String number) {
     return retention.get(number, Caller.current());
   }
 
+  @CustomerEndpoint
   @PostMapping("/api/reservations/{number}/cancellation/confirm")
   ResponseEntity<RetentionService.CaseView> confirm(@PathVariable String number) {
     return ResponseEntity.accepted().body(retry.call(() -> retention.confirm(number, Caller.current())));
   }
 
+  @CustomerEndpoint
   @PostMapping("/api/reservations/{number}/cancellation/withdraw")
   ResponseEntity<RetentionService.CaseView> withdraw(@PathVariable String number) {
     return ResponseEntity.accepted().body(retry.call(() -> retention.withdraw(number, Caller.current())));

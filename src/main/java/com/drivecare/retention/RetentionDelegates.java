@@ -2,10 +2,10 @@ package com.drivecare.retention;
 
 import static com.drivecare.retention.RetentionProcess.*;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.contact.NotificationService;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Reservation;

@@ -1,8 +1,10 @@
 package com.drivecare.selfservice;
 
+import com.drivecare.contact.PageTexts;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerService;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.NotFoundException;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +31,7 @@ class SelfServiceController {
   }
 
   /** Public: the page's texts in {@code lang} ({@code en} or {@code fr}; anything else is English). */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/texts")
   ResponseEntity<Map<String, String>> texts(@RequestParam(required = false) String lang) {
     return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
@@ -38,6 +41,7 @@ class SelfServiceController {
   public record Me(long id, String name, String language, String timeZone) {}
 
   /** The customer holding the link (staff have no file of their own here: 404). */
+  @CustomerEndpoint
   @GetMapping("/api/self-service/me")
   Me me() {
     if (!(Caller.current() instanceof Caller.Customer customer)) {

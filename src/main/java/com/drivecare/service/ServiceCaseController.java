@@ -1,6 +1,7 @@
 package com.drivecare.service;
 
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.EngineConflictRetry;
 import java.net.URI;
 import java.util.List;
@@ -26,12 +27,14 @@ class ServiceCaseController {
   }
 
   /** 201 with the case number and the name and direct contact of the case owner. */
+  @CustomerEndpoint
   @PostMapping("/api/service-cases")
   ResponseEntity<ServiceCaseService.CaseView> open(@RequestBody ServiceCaseService.NewServiceCase input) {
     var view = service.open(input, Caller.current());
     return ResponseEntity.created(URI.create("/api/service-cases/" + view.number())).body(view);
   }
 
+  @CustomerEndpoint
   @GetMapping("/api/service-cases/{number}")
   ServiceCaseService.CaseView get(@PathVariable String number) {
     return service.get(number, Caller.current());
@@ -44,12 +47,14 @@ class ServiceCaseController {
     return service.search(plate, customerName, (Caller.Staff) Caller.current());
   }
 
+  @CustomerEndpoint
   @PostMapping("/api/service-cases/{number}/escalation")
   ResponseEntity<Map<String, Object>> escalate(@PathVariable String number,
       @RequestBody ServiceCaseService.NewEscalation input) {
     return ResponseEntity.accepted().body(retry.call(() -> service.escalate(number, input, Caller.current())));
   }
 
+  @CustomerEndpoint
   @PostMapping("/api/service-cases/{number}/expenses")
   ResponseEntity<Map<String, Object>> expense(@PathVariable String number,
       @RequestBody ServiceCaseService.NewExpense input) {
@@ -57,6 +62,7 @@ class ServiceCaseController {
   }
 
   /** The customer had to ask for news (logged by staff when he calls, or by the customer himself). */
+  @CustomerEndpoint
   @PostMapping("/api/service-cases/{number}/status-requests")
   ServiceCaseService.CaseView statusRequest(@PathVariable String number) {
     return service.statusRequested(number, Caller.current());

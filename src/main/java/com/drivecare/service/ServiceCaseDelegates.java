@@ -2,11 +2,11 @@ package com.drivecare.service;
 
 import static com.drivecare.service.ServiceCaseProcess.*;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.contact.NotificationRequest;
 import com.drivecare.contact.NotificationService;
+import com.drivecare.customer.Channel;
 import com.drivecare.people.AssignmentService;
 import com.drivecare.people.Groups;
 import com.drivecare.people.OrganisationRepository;

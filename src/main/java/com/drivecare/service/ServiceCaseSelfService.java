@@ -5,6 +5,7 @@ import com.drivecare.customer.VehicleRepository;
 import com.drivecare.people.AssignmentService;
 import com.drivecare.people.StaffMember;
 import com.drivecare.platform.Caller;
+import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -57,6 +58,7 @@ class ServiceCaseSelfService {
       String vin, StaffMember caseOwner, List<String> openSteps, Instant nextStepDue, Instant nextUpdateDue,
       Instant openedAt, Instant resolvedAt, Escalation escalation, List<Expense> expenses) {}
 
+  @CustomerEndpoint
   @GetMapping("/api/self-service/service-cases")
   List<CaseSummary> mine() {
     if (!(Caller.current() instanceof Caller.Customer customer)) {
@@ -68,6 +70,7 @@ class ServiceCaseSelfService {
     }).toList();
   }
 
+  @CustomerEndpoint
   @GetMapping("/api/self-service/service-cases/{number}")
   CaseFile file(@PathVariable String number) {
     Caller caller = Caller.current();

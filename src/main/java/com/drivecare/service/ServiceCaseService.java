@@ -2,10 +2,10 @@ package com.drivecare.service;
 
 import static com.drivecare.service.ServiceCaseProcess.*;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Vehicle;
@@ -124,7 +124,7 @@ public class ServiceCaseService {
       vehicle = vehicleToOpenFor(vin, caller);
     }
     Customer owner = customers.find(vehicle.ownerId()).orElseThrow();
-    if (!caller.maySee(owner.id(), vehicle.region())) {
+    if (!vehicle.visibleTo(caller)) {
       throw new NotFoundException("Vehicle " + vehicle.vin());
     }
     Instant now = clock.instant();
@@ -163,10 +163,10 @@ public class ServiceCaseService {
   private Vehicle vehicleToOpenFor(String vin, Caller caller) {
     Optional<Vehicle> found = vehicles.findByVin(vin);
     if (found.isPresent() && found.get().ownerId() == null && caller instanceof Caller.Staff staff
-        && staff.maySee(0, found.get().region())) {
+        && found.get().visibleTo(staff)) {
       throw new InvalidInputException("vin", "belongs to a vehicle without a known owner");
     }
-    return found.filter(v -> v.ownerId() != null && caller.maySee(v.ownerId(), v.region()))
+    return found.filter(v -> v.ownerId() != null && v.visibleTo(caller))
         .orElseThrow(() -> new NotFoundException("Vehicle with this VIN"));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.people.Region;

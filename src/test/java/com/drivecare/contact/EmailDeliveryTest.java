@@ -4,20 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.Api;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** E-mail through a real SMTP server (GreenMail): delivered in the customer's language, retried when it fails. */
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@AutoConfigureObservability
 // a context of its own: its engine is named apart from the shared context's "default" (see DemoDataTest)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.process-engine-name=email",
@@ -46,9 +53,9 @@ class EmailDeliveryTest {
   }
 
   private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -70,7 +77,7 @@ class EmailDeliveryTest {
     Customer customer = testData.customer().named("Thierry Vasseur").speaking("fr")
         .email(TestData.unique("thierry") + "@example.fr").create();
     long id = request(customer);
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
 
     assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
     MimeMessage mail = received(customer.email());
@@ -83,8 +90,8 @@ class EmailDeliveryTest {
   void englishCustomerGetsAnEnglishEmail() throws Exception {
     Customer customer = testData.customer().named("James Carter").speaking("en")
         .inRegion(TestData.NA, "America/Los_Angeles").email(TestData.unique("james") + "@example.com").create();
-    request(customer);
-    dispatcher.dispatchDue();
+    long id = request(customer);
+    dispatcher.dispatchDue(List.of(id));
     MimeMessage mail = received(customer.email());
     assertThat(mail.getSubject()).isEqualTo("Your personal Drivecare link");
     assertThat(mail.getContent().toString()).startsWith("Dear James Carter");
@@ -97,21 +104,21 @@ class EmailDeliveryTest {
     smtp.stop();
 
     Instant start = Instant.now();
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     OutboxMessage afterFirst = outbox.find(id).orElseThrow();
     assertThat(afterFirst.status()).isEqualTo(OutboxMessage.Status.PENDING);
     assertThat(afterFirst.attempts()).isEqualTo(1);
     assertThat(afterFirst.lastError()).isNotBlank();
     assertThat(afterFirst.nextAttemptAt()).isAfter(start.plus(Duration.ofSeconds(50)));
 
-    dispatcher.dispatchDue(); // not due yet: nothing happens
+    dispatcher.dispatchDue(List.of(id)); // not due yet: nothing happens
     assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(1);
 
     ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofMinutes(2))));
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(2);
     ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofMinutes(5))));
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     OutboxMessage failed = outbox.find(id).orElseThrow();
     assertThat(failed.status()).isEqualTo(OutboxMessage.Status.FAILED);
     assertThat(failed.attempts()).isEqualTo(3);
@@ -123,7 +130,7 @@ class EmailDeliveryTest {
     smtp.start();
     assertThat(admin.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(202);
     assertThat(admin.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(409);
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
     assertThat(received(customer.email()).getSubject()).isNotBlank();
   }
@@ -134,11 +141,11 @@ class EmailDeliveryTest {
   }
 
   private static MimeMessage received(String recipient) throws Exception {
-    return java.util.Arrays.stream(smtp.getReceivedMessages())
+    return Arrays.stream(smtp.getReceivedMessages())
         .filter(m -> {
           try {
             return m.getAllRecipients()[0].toString().equals(recipient);
-          } catch (jakarta.mail.MessagingException e) {
+          } catch (MessagingException e) {
             return false;
           }
         })

@@ -17,9 +17,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,6 +30,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +69,7 @@ class FrenchCustomerNotificationsTest {
 
   @AfterEach
   void tearDown() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    ClockUtil.reset();
     if (pilotDeployment != null) {
       repositoryService.deleteDeployment(pilotDeployment, true);
     }
@@ -216,13 +219,13 @@ class FrenchCustomerNotificationsTest {
   }
 
   private List<String> templatesOf(Customer... customers) {
-    return java.util.Arrays.stream(customers).flatMap(c -> jdbc.sql(
+    return Arrays.stream(customers).flatMap(c -> jdbc.sql(
         "select template from drivecare.outbox where customer_id = ?").param(c.id()).query(String.class).list().stream())
         .toList();
   }
 
   private List<String> bodies(Customer... customers) {
-    return java.util.Arrays.stream(customers).flatMap(c -> jdbc.sql(
+    return Arrays.stream(customers).flatMap(c -> jdbc.sql(
         "select coalesce(subject, '') || '\n' || body from drivecare.outbox where customer_id = ?").param(c.id())
         .query(String.class).list().stream()).toList();
   }
@@ -236,8 +239,8 @@ class FrenchCustomerNotificationsTest {
 
   /** The English bundles' phrases a text holds. */
   static List<String> englishIn(String text) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    return ENGLISH.stream().filter(f -> lower.contains(f.toLowerCase(java.util.Locale.ROOT))).toList();
+    String lower = text.toLowerCase(Locale.ROOT);
+    return ENGLISH.stream().filter(f -> lower.contains(f.toLowerCase(Locale.ROOT))).toList();
   }
 
   @Test

@@ -3,8 +3,11 @@ package com.drivecare.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.drivecare.Api;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
+import com.drivecare.platform.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -12,16 +15,19 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,11 +47,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -94,9 +107,9 @@ class OutboxDeliveryTest {
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
-  @Autowired javax.sql.DataSource dataSource;
+  @Autowired DataSource dataSource;
   @Autowired io.micrometer.core.instrument.MeterRegistry meters;
-  @org.springframework.boot.test.web.server.LocalServerPort int port;
+  @LocalServerPort int port;
 
   @BeforeEach
   void daytime() {
@@ -159,7 +172,7 @@ class OutboxDeliveryTest {
           .messages()).isNotEmpty();
       s.setRollbackOnly(); // the node died before its claim committed
     });
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(ids);
     assertThat(ids).allSatisfy(id -> {
       OutboxMessage m = outbox.find(id).orElseThrow();
       assertThat(m.status()).isEqualTo(OutboxMessage.Status.SENT);
@@ -184,11 +197,11 @@ class OutboxDeliveryTest {
     }
     assertThat(claimed).extracting(OutboxMessage::id).contains(mailId, smsId);
 
-    dispatcher.dispatchDue(); // the lease still runs: nobody touches them
+    dispatcher.dispatchDue(List.of(mailId, smsId)); // the lease still runs: nobody touches them
     assertThat(outbox.find(mailId).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENDING);
 
     ClockUtil.setCurrentTime(Date.from(now.plus(properties.dispatcher().lease()).plusSeconds(1)));
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(mailId, smsId));
     for (long id : List.of(mailId, smsId)) {
       OutboxMessage again = outbox.find(id).orElseThrow();
       assertThat(again.status()).isEqualTo(OutboxMessage.Status.SENT);
@@ -209,7 +222,7 @@ class OutboxDeliveryTest {
     String reference = outbox.find(id).orElseThrow().deliveryId();
     smsScript.put(reference, new ConcurrentLinkedDeque<>(List.of(429, 429)));
 
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     OutboxMessage throttled = outbox.find(id).orElseThrow();
     assertThat(throttled.status()).isEqualTo(OutboxMessage.Status.PENDING);
     assertThat(throttled.attempts()).isZero();
@@ -217,10 +230,10 @@ class OutboxDeliveryTest {
     assertThat(throttled.nextAttemptAt()).isEqualTo(ClockUtil.now().toInstant().plusSeconds(2));
 
     ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plusSeconds(3)));
-    dispatcher.dispatchDue(); // 429 again: still no attempt used
+    dispatcher.dispatchDue(List.of(id)); // 429 again: still no attempt used
     assertThat(outbox.find(id).orElseThrow().attempts()).isZero();
     ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plusSeconds(3)));
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     OutboxMessage sent = outbox.find(id).orElseThrow();
     assertThat(sent.status()).isEqualTo(OutboxMessage.Status.SENT);
     assertThat(sent.attempts()).isEqualTo(1);
@@ -247,7 +260,7 @@ class OutboxDeliveryTest {
       hungServer.setHost("127.0.0.1");
       hungServer.setPort(hung.getLocalPort());
       List<ChannelSender> hungSenders = new ArrayList<>(senders.stream().filter(s -> s.channel() != Channel.EMAIL).toList());
-      hungSenders.add(new EmailSender(new org.springframework.beans.factory.support.StaticListableBeanFactory(
+      hungSenders.add(new EmailSender(new StaticListableBeanFactory(
           Map.of("mail", hungServer)).getBeanProvider(JavaMailSenderImpl.class), properties));
       OutboxDispatcher node = node("node-hung", hungSenders);
 
@@ -327,7 +340,7 @@ class OutboxDeliveryTest {
   void sendThatSucceededIsNeverCountedAsAFailureWhenTheDatabaseDropsBeforeItIsRecorded() {
     Customer customer = testData.customer().preferring(Channel.SMS).create();
     long id = request(customer, Channel.SMS);
-    java.util.concurrent.atomic.AtomicBoolean connectionLost = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean connectionLost = new AtomicBoolean();
     ChannelSender sms = sender(Channel.SMS);
     ChannelSender smsThenConnectionLoss = new ChannelSender() {
       @Override
@@ -344,17 +357,17 @@ class OutboxDeliveryTest {
     };
     TransactionTemplate flaky = new TransactionTemplate(transaction.getTransactionManager()) {
       @Override
-      public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+      public <T> T execute(TransactionCallback<T> action) {
         if (connectionLost.getAndSet(false)) {
-          throw new org.springframework.dao.DataAccessResourceFailureException("connection reset");
+          throw new DataAccessResourceFailureException("connection reset");
         }
         return super.execute(action);
       }
     };
     OutboxDispatcher node = new OutboxDispatcher(outbox, List.of(smsThenConnectionLoss), contactLog, properties, flaky,
-        new com.drivecare.platform.EngineClock(), "node-flaky", new SimpleMeterRegistry(), false);
+        new EngineClock(), "node-flaky", new SimpleMeterRegistry(), false);
     try {
-      node.dispatchDue();
+      node.dispatchDue(List.of(id));
     } finally {
       node.destroy();
     }
@@ -372,9 +385,9 @@ class OutboxDeliveryTest {
         new NotificationProperties.Letter(5), properties.dispatcher());
     List<ChannelSender> letters = senders.stream().filter(s -> s.channel() == Channel.LETTER).toList();
     OutboxDispatcher nodeA = new OutboxDispatcher(outbox, letters, contactLog, limited, transaction,
-        new com.drivecare.platform.EngineClock(), "node-a", new SimpleMeterRegistry(), false);
+        new EngineClock(), "node-a", new SimpleMeterRegistry(), false);
     OutboxDispatcher nodeB = new OutboxDispatcher(outbox, letters, contactLog, limited, transaction,
-        new com.drivecare.platform.EngineClock(), "node-b", new SimpleMeterRegistry(), false);
+        new EngineClock(), "node-b", new SimpleMeterRegistry(), false);
     String bulk = TestData.unique("RATE");
     try {
       queue(bulk, 0, 0, 4, 5); // 20 letters, 5 a second allowed
@@ -399,7 +412,7 @@ class OutboxDeliveryTest {
   @Test
   void printBatchHoldsEveryLetterOfTheDayWhateverItsSize() {
     String bulk = TestData.unique("PRINT");
-    String day = "2100-01-0" + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9));
+    String day = "2100-01-0" + (1 + ThreadLocalRandom.current().nextInt(9));
     Instant now = ClockUtil.now().toInstant();
     List<OutboxRepository.NewMessage> letters = new ArrayList<>();
     for (int i = 0; i < 12_001; i++) { // more than two pages of the CSV writer
@@ -410,7 +423,7 @@ class OutboxDeliveryTest {
     transaction.executeWithoutResult(s -> outbox.insertAll(letters));
     jdbc.sql("update drivecare.outbox set status = 'SENT', print_batch = ? where bulk_key = ?").params(day, bulk).update();
     try {
-      var csv = com.drivecare.Api.at(port).basic("test-admin", "test-admin-secret").get("/api/outbox/print-batches/" + day);
+      var csv = Api.at(port).basic("test-admin", "test-admin-secret").get("/api/outbox/print-batches/" + day);
       assertThat(csv.status()).isEqualTo(200);
       assertThat(csv.contentType()).startsWith("text/csv");
       assertThat(csv.body()).contains("Owner 0\n", "Owner 12000\n");
@@ -447,7 +460,7 @@ class OutboxDeliveryTest {
 
   private OutboxDispatcher node(String id, List<ChannelSender> channelSenders) {
     return new OutboxDispatcher(outbox, channelSenders, contactLog, properties, transaction,
-        new com.drivecare.platform.EngineClock(), id, new SimpleMeterRegistry(), false);
+        new EngineClock(), id, new SimpleMeterRegistry(), false);
   }
 
   private ChannelSender sender(Channel channel) {
@@ -459,10 +472,10 @@ class OutboxDeliveryTest {
   }
 
   private static Map<String, Long> mailsByMessageId() {
-    return java.util.Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(m -> {
+    return Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(m -> {
       try {
         return m.getMessageID();
-      } catch (jakarta.mail.MessagingException e) {
+      } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
     }, Collectors.counting()));
@@ -471,7 +484,7 @@ class OutboxDeliveryTest {
   private boolean isPostgres() {
     try (var connection = dataSource.getConnection()) {
       return connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

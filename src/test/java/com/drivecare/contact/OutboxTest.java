@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.people.Groups;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -65,7 +68,7 @@ class OutboxTest {
     assertThat(queued.subject()).isEqualTo("Votre interlocuteur pour le dossier " + caseKey);
     assertThat(queued.body()).startsWith("Bonjour Émilie Rousseau").contains("First" + owner + " Last");
 
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
     assertThat(contactLog.timeline(caseKey)).singleElement().satisfies(e -> {
       assertThat(e.channel()).isEqualTo(Channel.EMAIL);
@@ -84,10 +87,10 @@ class OutboxTest {
     assertThat(queued.channel()).isEqualTo(Channel.SMS);
     assertThat(queued.nextAttemptAt()).isEqualTo(Instant.parse("2026-11-24T07:00:00Z"));
 
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxMessage.Status.PENDING);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T07:00:01Z")));
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxMessage.Status.SENT);
   }
 
@@ -96,7 +99,7 @@ class OutboxTest {
     Customer customer = testData.customer().named("Marc Lefèvre").preferring(Channel.LETTER)
         .address("12 rue des Lilas\n75011 Paris").create();
     long id = request(customer, TestData.unique("key"), null).orElseThrow();
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     OutboxMessage sent = outbox.find(id).orElseThrow();
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     assertThat(sent.printBatch()).isEqualTo(today);
@@ -113,13 +116,13 @@ class OutboxTest {
     // however the name got in (an old import, a database fix): it must reach the print shop as text
     jdbc.sql("update drivecare.customer set name = ? where id = ?").params(formula, customer.id()).update();
     long id = request(customer, TestData.unique("key"), null).orElseThrow();
-    dispatcher.dispatchDue();
+    dispatcher.dispatchDue(List.of(id));
     String date = outbox.find(id).orElseThrow().printBatch();
 
     var batch = Api.at(port).basic("test-admin", "test-admin-secret").get("/api/outbox/print-batches/" + date);
     assertThat(batch.status()).isEqualTo(200);
     var records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new java.io.StringReader(batch.body())).getRecords();
+        .parse(new StringReader(batch.body())).getRecords();
     var letter = records.stream().filter(r -> r.get("notification").equals(String.valueOf(id))).findFirst().orElseThrow();
     assertThat(letter.get("recipient")).startsWith("'" + formula);
     assertThat(letter.get("recipient")).contains("@SUM(1+1)");

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.people.Groups;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +23,7 @@ class CustomerApiTest {
   @LocalServerPort int port;
   @Autowired TestData testData;
   @Autowired ContactLog contactLog;
-  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired IdentityService identityService;
 
   Api staff;
 

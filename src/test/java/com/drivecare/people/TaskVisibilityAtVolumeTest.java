@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
@@ -188,8 +190,8 @@ class TaskVisibilityAtVolumeTest {
     }
   }
 
-  private void assertFilters(String agent, java.util.function.BiFunction<String, Object, Api.Response> list,
-      java.util.function.Function<String, Api.Response> count) {
+  private void assertFilters(String agent, BiFunction<String, Object, Api.Response> list,
+      Function<String, Api.Response> count) {
     Map<String, Predicate<Open>> filters = Map.of(
         OrganisationSetup.FILTER_MY_TASKS, t -> agent.equals(t.assignee()),
         OrganisationSetup.FILTER_GROUP_TASKS, t -> agentGroup.get(agent).equals(t.candidateGroup()),

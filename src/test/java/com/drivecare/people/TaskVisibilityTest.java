@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class TaskVisibilityTest {
             new Permissions[] {Permissions.READ_TASK, Permissions.TASK_WORK}))
         .containsExactlyInAnyOrder(Permissions.READ_TASK, Permissions.TASK_WORK);
     assertThat(filterService.getFilter(overdue.getId()).getQuery().toString()).isNotNull();
-    assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filterService.getFilter(overdue.getId()).getQuery())
+    assertThat(((TaskQueryImpl) filterService.getFilter(overdue.getId()).getQuery())
         .getExpressions()).containsKey("taskAssignee");
     try (Connection connection = dataSource.getConnection()) {
       assertThat(indexes(connection, "ACT_RU_AUTHORIZATION")).anyMatch("DRIVECARE_IDX_AUTH_USER"::equalsIgnoreCase);

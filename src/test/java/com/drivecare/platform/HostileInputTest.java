@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
-import com.drivecare.contact.Channel;
+import com.drivecare.customer.Channel;
 import com.drivecare.people.Groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,7 +116,7 @@ class HostileInputTest {
         refused("reservation number over 32 characters", f -> post(f.staff(), "/api/reservations",
             reservation(f.customer(), Map.of("number", "R".repeat(33)))), 400, "number", "reservation"),
         refused("deposit overflowing", f -> post(f.staff(), "/api/reservations",
-            reservation(f.customer(), Map.of("deposit", new java.math.BigDecimal("1e20")))), 400, "deposit", "reservation"),
+            reservation(f.customer(), Map.of("deposit", new BigDecimal("1e20")))), 400, "deposit", "reservation"),
         // access tokens and links
         refused("token purpose over 100 characters", f -> post(f.staff(),
             "/api/customers/" + f.customer() + "/access-tokens", Map.of("purpose", "p".repeat(101))),

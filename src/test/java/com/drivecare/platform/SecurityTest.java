@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,14 +93,14 @@ class SecurityTest {
   @Test
   void organisationSetUpIsForAdministrators() {
     String owner = testData.staff(TestData.unique("owner"), Groups.CASE_OWNERS, TestData.FR, null);
-    var region = java.util.Map.of("name", "Test Spain", "country", "ES", "timeZone", "Europe/Madrid", "currency", "EUR");
+    var region = Map.of("name", "Test Spain", "country", "ES", "timeZone", "Europe/Madrid", "currency", "EUR");
     assertThat(Api.at(port).basic(owner, TestData.password(owner)).put("/api/regions/T-ES", region).status())
         .isEqualTo(403);
     var saved = Api.at(port).basic(ADMIN, ADMIN_PASSWORD).put("/api/regions/T-ES", region);
     assertThat(saved.status()).isEqualTo(200);
     assertThat(saved.json().get("timeZone").asText()).isEqualTo("Europe/Madrid");
     var bad = Api.at(port).basic(ADMIN, ADMIN_PASSWORD).put("/api/regions/T-ES",
-        java.util.Map.of("name", "Test Spain", "country", "Spain", "timeZone", "Mars/Olympus", "currency", "EUR"));
+        Map.of("name", "Test Spain", "country", "Spain", "timeZone", "Mars/Olympus", "currency", "EUR"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("errors").findValuesAsText("field")).contains("country", "timeZone");
   }

@@ -12,6 +12,7 @@ import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Reservation;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
+import com.drivecare.recall.NoticeApproval;
 import com.drivecare.recall.RecallCampaign;
 import com.drivecare.recall.RecallCampaignService;
 import com.drivecare.recall.RecallProcess;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -291,8 +293,8 @@ class TaskGuardTest {
 
   /** The campaign's facts in French, as the drafter types them into the notice form. */
   private static Map<String, Object> frenchFacts() {
-    Map<String, Object> variables = new java.util.HashMap<>();
-    com.drivecare.recall.NoticeApproval.FRENCH_FACTS.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    Map<String, Object> variables = new HashMap<>();
+    NoticeApproval.FRENCH_FACTS.forEach((name, value) -> variables.put(name, Map.of("value", value)));
     return variables;
   }
 }

@@ -4,8 +4,8 @@ import static com.drivecare.recall.RecallProcess.*;
 
 import com.drivecare.Api;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.people.Groups;
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.DeliveryProbe;
 import com.drivecare.contact.NotificationProperties;
 import com.fasterxml.jackson.databind.JsonNode;

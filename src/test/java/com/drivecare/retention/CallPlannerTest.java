@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ConsentService;
 import com.drivecare.contact.ContactProperties;
+import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.people.OrganisationRepository;
 import com.drivecare.people.Region;

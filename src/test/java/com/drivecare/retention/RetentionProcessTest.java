@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drivecare.DrivecareTest;
 import com.drivecare.TestData;
+import com.drivecare.customer.Channel;
 import com.drivecare.people.Groups;
-import com.drivecare.contact.Channel;
 import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.customer.Customer;
@@ -371,7 +371,7 @@ class RetentionProcessTest {
     assertThat(opened.view().caseOwner().userId()).isEqualTo(team.owner());
     pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reservation.number()).singleResult();
     runDueJobs();
-    dispatcher.dispatchDue(); // the acknowledgement goes out and onto the timeline
+    dispatcher.dispatchDueOf(reservation.number()); // the acknowledgement goes out and onto the timeline
   }
 
   private void runDueJobs() {

@@ -11,6 +11,8 @@ import com.drivecare.customer.Customer;
 import com.drivecare.customer.Reservation;
 import com.drivecare.platform.PublicBaseUrl;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -149,8 +151,8 @@ class SelfServiceApiTest {
         .status()).isEqualTo(400);
   }
 
-  private static List<String> iterator(java.util.Iterator<String> names) {
-    List<String> list = new java.util.ArrayList<>();
+  private static List<String> iterator(Iterator<String> names) {
+    List<String> list = new ArrayList<>();
     names.forEachRemaining(list::add);
     return list;
   }

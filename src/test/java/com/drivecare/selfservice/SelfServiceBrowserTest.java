@@ -7,24 +7,30 @@ import com.drivecare.Browser;
 import com.drivecare.DrivecareTest;
 import com.drivecare.Jobs;
 import com.drivecare.TestData;
+import com.drivecare.contact.PageTexts;
 import com.drivecare.customer.AccessTokenService;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Reservation;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.Vin;
 import com.drivecare.people.Groups;
+import com.drivecare.recall.NoticeApproval;
 import com.drivecare.recall.RecallCampaign;
 import com.drivecare.recall.RecallCampaignService;
 import com.drivecare.recall.RecallProcess;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -204,7 +210,7 @@ class SelfServiceBrowserTest {
     browser.waitForText(By.id("expenses"), t("fr", "case.expense.status.PENDING"));
     assertThat(browser.driver().findElement(By.id("expenses")).getText()).contains("189,50");
     assertThat(jdbc.sql("select amount from drivecare.service_expense where case_number = ?").param(number)
-        .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("189.50");
+        .query(BigDecimal.class).single()).isEqualByComparingTo("189.50");
     browser.shoot("case-escalated-fr", Browser.PHONE);
 
     browser.button("English").click();
@@ -401,7 +407,7 @@ class SelfServiceBrowserTest {
   }
 
   private String t(String lang, String key, String... values) {
-    Map<String, String> map = new java.util.HashMap<>();
+    Map<String, String> map = new HashMap<>();
     for (int i = 0; i + 1 < values.length; i += 2) {
       map.put(values[i], values[i + 1]);
     }
@@ -464,7 +470,7 @@ class SelfServiceBrowserTest {
       String xml = new String(dmn.readAllBytes(), StandardCharsets.UTF_8).replace("\"FR-IDF\"", "\"" + region + "\"");
       pilotDeployment = repositoryService.createDeployment().name("escalation-pilot with " + region + " (browser test)")
           .addString("escalation-pilot.dmn", xml).deploy().getId();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -499,7 +505,7 @@ class SelfServiceBrowserTest {
       csv.append(vehicle.vin()).append('\n');
     }
     campaigns.importVehicles(campaignId, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-    jobs.runDue(com.drivecare.recall.NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
+    jobs.runDue(NoticeApproval.approve(runtimeService, taskService, campaignId, drafter, approver));
   }
 
   private void book(int owner, String option, LocalDate day) {
@@ -512,7 +518,7 @@ class SelfServiceBrowserTest {
   private String appointmentDay(int owner) {
     return jdbc.sql("""
         select appointment_day from drivecare.recall_appointment where campaign_id = ? and vin = ? and status = 'BOOKED'""")
-        .params(campaignId, recalled.get(owner).vin()).query(java.sql.Date.class).optional().map(Object::toString)
+        .params(campaignId, recalled.get(owner).vin()).query(Date.class).optional().map(Object::toString)
         .orElse(null);
   }
 }

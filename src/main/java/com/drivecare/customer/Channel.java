@@ -1,4 +1,4 @@
-package com.drivecare.contact;
+package com.drivecare.customer;
 
 /** How Drivecare and a customer reach each other. */
 public enum Channel {

@@ -1,4 +1,4 @@
-package com.drivecare.selfservice;
+package com.drivecare.contact;
 
 import java.util.Collections;
 import java.util.Locale;
