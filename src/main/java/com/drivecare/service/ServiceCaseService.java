@@ -257,7 +257,7 @@ public class ServiceCaseService {
   }
 
   private static void requireOpen(ServiceCaseRepository.ServiceCase c) {
-    if (!"OPEN".equals(c.status())) {
+    if (c.status() != ServiceCaseStatus.OPEN) {
       throw new ConflictException("Case " + c.number() + " is " + c.status());
     }
   }
@@ -274,9 +274,9 @@ public class ServiceCaseService {
         && runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstance()).count() > 0;
     String next;
     Instant due = null;
-    if ("CLOSED".equals(c.status())) {
+    if (c.status() == ServiceCaseStatus.CLOSED) {
       next = words.phrase("next.closed", locale);
-    } else if ("RESOLVED".equals(c.status())) {
+    } else if (c.status() == ServiceCaseStatus.RESOLVED) {
       next = words.phrase("next.resolved", locale, ownerName);
     } else if (c.firstResponseAt() == null) {
       next = words.phrase("next.contact", locale, ownerName);
@@ -288,7 +288,7 @@ public class ServiceCaseService {
     Instant nextUpdate = c.processInstance() == null ? null : managementService.createJobQuery()
         .processInstanceId(c.processInstance()).activityId(TIMER_STATUS_UPDATE).list().stream()
         .map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder()).map(Date::toInstant).orElse(null);
-    return new CaseView(c.number(), c.status(), c.kind(), c.tier(), vehicle.vin(), vehicle.plate(), owner, next, due,
+    return new CaseView(c.number(), c.status().name(), c.kind(), c.tier(), vehicle.vin(), vehicle.plate(), owner, next, due,
         nextUpdate, c.openedAt(), c.resolvedAt(), contactLog.timelineFor(c.number(), caller));
   }
 
