@@ -199,7 +199,8 @@ public class ServiceCaseService {
     long id = cases.insertEscalation(number, input.reason().trim(), c.pilot(), now);
     contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "ESCALATION_REQUESTED", input.reason().trim());
-    correlate(MSG_ESCALATION_REQUESTED, number, Map.of(VAR_ESCALATION_ID, id, VAR_ESCALATION_REASON, input.reason().trim()));
+    correlate(MSG_ESCALATION_REQUESTED, number,
+        Map.of(VAR_ESCALATION_ID, id, VAR_ESCALATION_REASON, input.reason().trim()));
     return Map.of("escalationId", id, "pilot", c.pilot(), "status", "RECEIVED");
   }
 
