@@ -13,7 +13,6 @@ import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.InvalidInputException;
 import com.drivecare.platform.NotFoundException;
 import com.drivecare.contact.PageTexts;
-import com.drivecare.platform.SecretTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package com.drivecare.retention;
 
 import static com.drivecare.retention.RetentionProcess.VAR_CALLBACK_AT;
 import static com.drivecare.retention.RetentionProcess.VAR_CALL_OUTCOME;
+import static com.drivecare.retention.RetentionProcess.VAR_CUSTOMER_TIME_ZONE;
 
 import com.drivecare.platform.FormDates;
 import com.drivecare.platform.TaskGuard.InvalidTaskInput;
@@ -67,7 +68,7 @@ public class CallOutcomeValidator implements TaskListener, TaskInputRule {
     if (outcome != CallOutcome.CALLBACK_REQUESTED) {
       return null;
     }
-    Object zone = values.apply("customerTimeZone");
+    Object zone = values.apply(VAR_CUSTOMER_TIME_ZONE);
     Instant at = FormDates.toInstant(values.apply(VAR_CALLBACK_AT), ZoneId.of(zone == null ? "UTC" : zone.toString()));
     if (at == null) {
       throw new InvalidTaskInput("A call-back needs the date and time to call the customer back");

@@ -47,6 +47,11 @@ public class CallPlanner {
     public String label() {
       return stage == null ? "" : stage.label() + " attempt " + stageAttempt + " of " + stageAttempts;
     }
+
+    /** The label agents read on the call task: the stage's attempt and the call's place under the cap. */
+    public String attemptLabel(int totalCap) {
+      return label() + " (call " + totalAttempts + " of at most " + totalCap + ")";
+    }
   }
 
   public Plan plan(LadderConfig ladder, Customer customer, Previous previous, CallOutcome lastOutcome,

@@ -1,5 +1,8 @@
 package com.drivecare.retention;
 
+import com.drivecare.platform.DecisionResult;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -14,12 +17,11 @@ public record LadderConfig(String caseOwnerRole, int caseOwnerAttempts, String m
 
   /** Reads the decision's single result (the {@code ladder} variable). */
   public static LadderConfig from(Map<String, Object> result) {
-    return new LadderConfig(
-        text(result, "caseOwnerRole"), number(result, "caseOwnerAttempts"),
-        text(result, "managerRole"), number(result, "managerAttempts"),
-        text(result, "regionalManagerRole"), number(result, "regionalManagerAttempts"),
-        number(result, "totalCap"), number(result, "firstCallWithinHours"), number(result, "doNotCallWaitDays"),
-        flag(result, "managerReviewsFirst"), flag(result, "offerConfirmLink"));
+    DecisionResult r = DecisionResult.of(RetentionProcess.DECISION_LADDER, result);
+    return new LadderConfig(r.text("caseOwnerRole"), r.number("caseOwnerAttempts"), r.text("managerRole"),
+        r.number("managerAttempts"), r.text("regionalManagerRole"), r.number("regionalManagerAttempts"),
+        r.number("totalCap"), r.number("firstCallWithinHours"), r.number("doNotCallWaitDays"),
+        r.flag("managerReviewsFirst"), r.flag("offerConfirmLink"));
   }
 
   public int attempts(Stage stage) {
@@ -30,31 +32,16 @@ public record LadderConfig(String caseOwnerRole, int caseOwnerAttempts, String m
     };
   }
 
+  /** When the written notice to a customer who may not be called, sent at {@code sent}, runs out: the cancellation is honoured. */
+  public Instant writtenNoticeEnds(Instant sent) {
+    return sent.plus(Duration.ofDays(doNotCallWaitDays));
+  }
+
   public String role(Stage stage) {
     return switch (stage) {
       case CASE_OWNER -> caseOwnerRole;
       case MANAGER -> managerRole;
       case REGIONAL_MANAGER -> regionalManagerRole;
     };
-  }
-
-  private static Object required(Map<String, Object> result, String name) {
-    Object value = result == null ? null : result.get(name);
-    if (value == null) {
-      throw new IllegalStateException("The retention-ladder decision gave no '" + name + "'");
-    }
-    return value;
-  }
-
-  private static String text(Map<String, Object> result, String name) {
-    return required(result, name).toString();
-  }
-
-  private static int number(Map<String, Object> result, String name) {
-    return ((Number) required(result, name)).intValue();
-  }
-
-  private static boolean flag(Map<String, Object> result, String name) {
-    return Boolean.TRUE.equals(required(result, name));
   }
 }

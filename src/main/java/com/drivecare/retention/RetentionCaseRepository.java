@@ -4,6 +4,8 @@ import static com.drivecare.platform.Db.instant;
 import static com.drivecare.platform.Db.ts;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +80,7 @@ class RetentionCaseRepository {
   }
 
 
-  private static RetentionCase map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+  private static RetentionCase map(ResultSet rs, int row) throws SQLException {
     return new RetentionCase(rs.getString("reservation_number"), rs.getInt("case_number"), rs.getLong("customer_id"),
         rs.getString("region"), rs.getString("case_owner"), rs.getString("process_instance"),
         instant(rs, "opened_at"), instant(rs, "closed_at"), rs.getString("outcome"), rs.getInt("attempts"));

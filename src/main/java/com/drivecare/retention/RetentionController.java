@@ -3,6 +3,7 @@ package com.drivecare.retention;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.CustomerEndpoint;
 import com.drivecare.platform.EngineConflictRetry;
+import com.drivecare.platform.InvalidInputException;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -35,7 +36,7 @@ class RetentionController {
       @RequestBody(required = false) CancellationRequest body) {
     String reason = body == null ? null : body.reason();
     if (reason != null && reason.length() > 1000) {
-      throw new com.drivecare.platform.InvalidInputException("reason", "must be at most 1000 characters");
+      throw new InvalidInputException("reason", "must be at most 1000 characters");
     }
     var opened = retention.requestCancellation(number, reason, Caller.current());
     return opened.created()

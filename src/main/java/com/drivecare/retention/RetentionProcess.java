@@ -1,6 +1,6 @@
 package com.drivecare.retention;
 
-/** Names the reservation-retention diagram, its decision, its delegates and its tests share. */
+/** Names the reservation-retention diagram, its decision, steps, services and tests share: one definition each. */
 public final class RetentionProcess {
 
   public static final String KEY = "reservation-retention";
@@ -17,8 +17,14 @@ public final class RetentionProcess {
 
   // other elements tests look at
   public static final String TASK_PLAN_NEXT_CALL = "Task_PlanNextCall";
+  public static final String TASK_SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
+  public static final String SUBPROCESS_CUSTOMER_CONFIRMS = "SubProcess_CustomerConfirms";
   public static final String TIMER_WAIT_FOR_CALL_SLOT = "Timer_WaitForCallSlot";
   public static final String TIMER_DO_NOT_CALL_WAIT = "Timer_DoNotCallWait";
+  public static final String TIMER_CASE_OWNER_CALL_MISSED = "Timer_CaseOwnerCallMissed";
+  public static final String TIMER_MANAGER_CALL_MISSED = "Timer_ManagerCallMissed";
+  public static final String TIMER_REGIONAL_MANAGER_CALL_MISSED = "Timer_RegionalManagerCallMissed";
+  public static final String TIMER_REVIEW_MISSED = "Timer_ReviewMissed";
   public static final String END_RESERVATION_KEPT = "End_ReservationKept";
   public static final String END_RESERVATION_CANCELLED = "End_ReservationCancelled";
   public static final String END_CANCELLED_BY_CUSTOMER = "End_CancelledByCustomer";
@@ -31,6 +37,10 @@ public final class RetentionProcess {
   public static final String VAR_REGION = "region";
   public static final String VAR_REASON = "cancellationReason";
   public static final String VAR_REQUESTED_AT = "requestedAt";
+  public static final String VAR_REQUESTED_BY = "requestedBy";
+  public static final String VAR_CUSTOMER_TIME_ZONE = "customerTimeZone";
+  public static final String VAR_CUSTOMER_PHONE = "customerPhone";
+  public static final String VAR_MODEL = "model";
   public static final String VAR_CASE_OWNER = "caseOwner";
   public static final String VAR_CASE_OWNER_NAME = "caseOwnerName";
   public static final String VAR_LADDER = "ladder";
@@ -39,6 +49,8 @@ public final class RetentionProcess {
   public static final String VAR_STAGE_ATTEMPTS = "stageAttempts";
   public static final String VAR_TOTAL_ATTEMPTS = "totalAttempts";
   public static final String VAR_CALLER = "caller";
+  /** The day (ISO date, the customer's zone) the current attempt belongs to. */
+  public static final String VAR_CALL_DAY = "callDay";
   public static final String VAR_NEXT_STEP = "nextStep";
   public static final String VAR_NEXT_CALL_AT = "nextCallAt";
   public static final String VAR_CALL_DEADLINE = "callDeadline";
@@ -48,8 +60,14 @@ public final class RetentionProcess {
   public static final String VAR_CALL_OUTCOME = "callOutcome";
   public static final String VAR_CALLBACK_AT = "callbackAt";
   public static final String VAR_CALL_NOTE = "callNote";
+  public static final String VAR_CALL_LOG_REVIEWED = "callLogReviewed";
+  public static final String VAR_REVIEW_NOTE = "reviewNote";
   public static final String VAR_RETENTION_OUTCOME = "retentionOutcome";
   public static final String VAR_CANCELLATION_DATE = "cancellationDate";
+  /** {@link #VAR_CANCELLATION_DATE} as the customer's local date, for the written notice. */
+  public static final String VAR_CANCELLATION_DAY = "cancellationDay";
+  public static final String VAR_DEPOSIT = "deposit";
+  public static final String VAR_CURRENCY = "currency";
 
   /** What {@code Task_PlanNextCall} decided ({@link #VAR_NEXT_STEP}). */
   public static final String NEXT_CALL = "CALL";

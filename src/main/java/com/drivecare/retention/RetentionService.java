@@ -83,12 +83,12 @@ public class RetentionService {
     variables.put(VAR_RESERVATION_NUMBER, number);
     variables.put(VAR_CUSTOMER_ID, customer.id());
     variables.put(VAR_REGION, customer.region());
-    variables.put("customerTimeZone", customer.timeZone());
-    variables.put("customerPhone", customer.phone() == null ? "none" : customer.phone());
-    variables.put("model", reservation.model());
+    variables.put(VAR_CUSTOMER_TIME_ZONE, customer.timeZone());
+    variables.put(VAR_CUSTOMER_PHONE, customer.phone() == null ? "none" : customer.phone());
+    variables.put(VAR_MODEL, reservation.model());
     variables.put(VAR_REASON, reason == null || reason.isBlank() ? "none given" : reason.trim());
     variables.put(VAR_REQUESTED_AT, Date.from(clock.instant()));
-    variables.put("requestedBy", caller.actor());
+    variables.put(VAR_REQUESTED_BY, caller.actor());
     runtimeService.startProcessInstanceByKey(KEY, number, variables);
     return new Opened(true, view(number));
   }

@@ -24,9 +24,9 @@ class ServiceCaseRepository {
   }
 
   record ServiceCase(long id, String number, long customerId, long vehicleId, String kind, String description,
-      String location, String reachAt, String region, String tier, String caseOwner, boolean pilot, String status,
-      String processInstance, Instant openedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
-      int slaBreaches, int statusRequests, Integer satisfaction) {}
+      String location, String reachAt, String region, String tier, String caseOwner, boolean pilot,
+      ServiceCaseStatus status, String processInstance, Instant openedAt, Instant firstResponseAt,
+      Instant resolvedAt, Instant closedAt, int slaBreaches, int statusRequests, Integer satisfaction) {}
 
   record Escalation(long id, String caseNumber, String reason, boolean pilot, String status, String decidedBy,
       String decision, Instant openedAt, Instant decidedAt) {}
@@ -178,9 +178,9 @@ class ServiceCaseRepository {
     return new ServiceCase(rs.getLong("id"), rs.getString("number"), rs.getLong("customer_id"), rs.getLong("vehicle_id"),
         rs.getString("kind"), rs.getString("description"), rs.getString("location"), rs.getString("reach_at"),
         rs.getString("region"), rs.getString("tier"), rs.getString("case_owner"), rs.getBoolean("pilot"),
-        rs.getString("status"), rs.getString("process_instance"), instant(rs, "opened_at"),
-        instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
-        rs.getInt("sla_breaches"), rs.getInt("status_requests"), score);
+        ServiceCaseStatus.valueOf(rs.getString("status")), rs.getString("process_instance"),
+        instant(rs, "opened_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
+        instant(rs, "closed_at"), rs.getInt("sla_breaches"), rs.getInt("status_requests"), score);
   }
 
   private static Escalation escalation(ResultSet rs, int row) throws SQLException {

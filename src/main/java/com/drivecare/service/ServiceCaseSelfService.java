@@ -66,7 +66,7 @@ class ServiceCaseSelfService {
     }
     return cases.ofCustomer(customer.customerId()).stream().map(c -> {
       Vehicle v = vehicles.find(c.vehicleId()).orElseThrow();
-      return new CaseSummary(c.number(), c.status(), c.kind(), v.model(), v.plate(), c.openedAt());
+      return new CaseSummary(c.number(), c.status().name(), c.kind(), v.model(), v.plate(), c.openedAt());
     }).toList();
   }
 
@@ -78,9 +78,9 @@ class ServiceCaseSelfService {
     ServiceCaseRepository.ServiceCase c = cases.find(number).orElseThrow();
     Vehicle vehicle = vehicles.find(c.vehicleId()).orElseThrow();
     Stage stage = switch (c.status()) {
-      case "CLOSED" -> Stage.CLOSED;
-      case "RESOLVED" -> Stage.RESOLVED;
-      default -> c.firstResponseAt() == null ? Stage.FIRST_CONTACT : Stage.IN_PROGRESS;
+      case CLOSED -> Stage.CLOSED;
+      case RESOLVED -> Stage.RESOLVED;
+      case OPEN -> c.firstResponseAt() == null ? Stage.FIRST_CONTACT : Stage.IN_PROGRESS;
     };
     boolean running = c.processInstance() != null
         && runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstance()).count() > 0;
@@ -90,9 +90,9 @@ class ServiceCaseSelfService {
     Escalation escalation = escalations.isEmpty() ? null : escalation(c, escalations.get(escalations.size() - 1), running);
     List<Expense> expenses = cases.expenses(number).stream().map(e -> new Expense(e.kind(), e.amount(), e.currency(),
         e.note(), e.status(), e.decision(), e.submittedAt(), e.decidedAt())).toList();
-    return new CaseFile(c.number(), c.status(), stage, c.kind(), c.tier(), vehicle.model(), vehicle.plate(), vehicle.vin(),
-        view.caseOwner(), steps, view.nextStepDue(), view.nextUpdateDue(), c.openedAt(), c.resolvedAt(), escalation,
-        expenses);
+    return new CaseFile(c.number(), c.status().name(), stage, c.kind(), c.tier(), vehicle.model(), vehicle.plate(),
+        vehicle.vin(), view.caseOwner(), steps, view.nextStepDue(), view.nextUpdateDue(), c.openedAt(),
+        c.resolvedAt(), escalation, expenses);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
 import com.drivecare.contact.Direction;
 import com.drivecare.customer.Channel;
+import com.drivecare.contact.Words;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Vehicle;
@@ -34,6 +35,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,12 +60,12 @@ public class ServiceCaseService {
   private final InputValidator validator;
   private final Clock clock;
 
-  private final com.drivecare.contact.Words words;
+  private final Words words;
 
   ServiceCaseService(ServiceCaseRepository cases, VehicleRepository vehicles, CustomerRepository customers,
       RuntimeService runtimeService, ManagementService managementService,
       AssignmentService assignment, ContactLog contactLog, InputValidator validator, Clock clock,
-      com.drivecare.contact.Words words) {
+      Words words) {
     this.words = words;
     this.cases = cases;
     this.vehicles = vehicles;
@@ -133,22 +135,22 @@ public class ServiceCaseService {
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_CASE_NUMBER, number);
     variables.put(VAR_CUSTOMER_ID, owner.id());
-    variables.put("customerName", owner.name());
-    variables.put("customerTimeZone", owner.timeZone());
-    variables.put("customerLanguage", owner.language());
-    variables.put("salesAdvisor", owner.salesAdvisor());
+    variables.put(VAR_CUSTOMER_NAME, owner.name());
+    variables.put(VAR_CUSTOMER_TIME_ZONE, owner.timeZone());
+    variables.put(VAR_CUSTOMER_LANGUAGE, owner.language());
+    variables.put(VAR_SALES_ADVISOR, owner.salesAdvisor());
     variables.put(VAR_REGION, vehicle.region());
     variables.put(VAR_KIND, input.kind().name());
-    variables.put("vin", vehicle.vin());
-    variables.put("plate", vehicle.plate() == null ? "" : vehicle.plate());
-    variables.put("model", vehicle.model());
-    variables.put("modelLine", vehicle.model());
-    variables.put("listPrice", vehicle.listPrice() == null ? 0.0 : vehicle.listPrice().doubleValue());
-    variables.put("loyalty", vehicles.findByOwner(owner.id()).size());
-    variables.put("description", input.description().trim());
-    variables.put("location", input.location() == null ? "" : input.location());
-    variables.put("reachAt", input.reachAt() == null ? "" : input.reachAt());
-    variables.put("openedAt", Date.from(now));
+    variables.put(VAR_VIN, vehicle.vin());
+    variables.put(VAR_PLATE, vehicle.plate() == null ? "" : vehicle.plate());
+    variables.put(VAR_MODEL, vehicle.model());
+    variables.put(VAR_MODEL_LINE, vehicle.model());
+    variables.put(VAR_LIST_PRICE, vehicle.listPrice() == null ? 0.0 : vehicle.listPrice().doubleValue());
+    variables.put(VAR_LOYALTY, vehicles.findByOwner(owner.id()).size());
+    variables.put(VAR_DESCRIPTION, input.description().trim());
+    variables.put(VAR_LOCATION, input.location() == null ? "" : input.location());
+    variables.put(VAR_REACH_AT, input.reachAt() == null ? "" : input.reachAt());
+    variables.put(VAR_OPENED_AT, Date.from(now));
     contactLog.record(number, owner.id(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "CASE_REPORTED", input.kind() + ": " + input.description().trim());
     runtimeService.startProcessInstanceByKey(KEY, number, variables);
@@ -197,7 +199,8 @@ public class ServiceCaseService {
     long id = cases.insertEscalation(number, input.reason().trim(), c.pilot(), now);
     contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "ESCALATION_REQUESTED", input.reason().trim());
-    correlate(MSG_ESCALATION_REQUESTED, number, Map.of(VAR_ESCALATION_ID, id, "escalationReason", input.reason().trim()));
+    correlate(MSG_ESCALATION_REQUESTED, number,
+        Map.of(VAR_ESCALATION_ID, id, VAR_ESCALATION_REASON, input.reason().trim()));
     return Map.of("escalationId", id, "pilot", c.pilot(), "status", "RECEIVED");
   }
 
@@ -210,9 +213,9 @@ public class ServiceCaseService {
     contactLog.record(number, c.customerId(), caller instanceof Caller.Customer ? Channel.WEB : Channel.CALL,
         Direction.INBOUND, caller.actor(), "EXPENSE_SUBMITTED",
         input.kind() + " " + input.amount().toPlainString() + " " + input.currency());
-    correlate(MSG_EXPENSE_SUBMITTED, number, Map.of(VAR_EXPENSE_ID, id, "expenseKind", input.kind(),
-        "expenseAmount", input.amount().toPlainString() + " " + input.currency(),
-        "expenseNote", input.note() == null ? "" : input.note()));
+    correlate(MSG_EXPENSE_SUBMITTED, number, Map.of(VAR_EXPENSE_ID, id, VAR_EXPENSE_KIND, input.kind(),
+        VAR_EXPENSE_AMOUNT, input.amount().toPlainString() + " " + input.currency(),
+        VAR_EXPENSE_NOTE, input.note() == null ? "" : input.note()));
     return Map.of("expenseId", id, "status", "PENDING");
   }
 
@@ -246,7 +249,7 @@ public class ServiceCaseService {
     if (blank(line) || line.length() > 500) {
       throw new InvalidInputException("line", "must be 1 to 500 characters");
     }
-    runtimeService.setVariable(c.processInstance(), "personalLine", line.trim());
+    runtimeService.setVariable(c.processInstance(), VAR_PERSONAL_LINE, line.trim());
   }
 
   private ServiceCaseRepository.ServiceCase visible(String number, Caller caller) {
@@ -255,7 +258,7 @@ public class ServiceCaseService {
   }
 
   private static void requireOpen(ServiceCaseRepository.ServiceCase c) {
-    if (!"OPEN".equals(c.status())) {
+    if (c.status() != ServiceCaseStatus.OPEN) {
       throw new ConflictException("Case " + c.number() + " is " + c.status());
     }
   }
@@ -264,29 +267,29 @@ public class ServiceCaseService {
     Vehicle vehicle = vehicles.find(c.vehicleId()).orElseThrow();
     StaffMember owner = c.caseOwner() == null ? null : assignment.staffMember(c.caseOwner()).orElse(null);
     // the customer reads it in his language; staff in English
-    java.util.Locale locale = caller instanceof Caller.Customer
-        ? customers.find(c.customerId()).map(com.drivecare.customer.Customer::locale).orElse(java.util.Locale.ENGLISH)
-        : java.util.Locale.ENGLISH;
+    Locale locale = caller instanceof Caller.Customer
+        ? customers.find(c.customerId()).map(Customer::locale).orElse(Locale.ENGLISH)
+        : Locale.ENGLISH;
     String ownerName = owner == null ? words.phrase("next.owner", locale) : owner.name();
     boolean running = c.processInstance() != null
         && runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstance()).count() > 0;
     String next;
     Instant due = null;
-    if ("CLOSED".equals(c.status())) {
+    if (c.status() == ServiceCaseStatus.CLOSED) {
       next = words.phrase("next.closed", locale);
-    } else if ("RESOLVED".equals(c.status())) {
+    } else if (c.status() == ServiceCaseStatus.RESOLVED) {
       next = words.phrase("next.resolved", locale, ownerName);
     } else if (c.firstResponseAt() == null) {
       next = words.phrase("next.contact", locale, ownerName);
-      due = running ? date(c.processInstance(), "firstResponseDue") : null;
+      due = running ? date(c.processInstance(), VAR_FIRST_RESPONSE_DUE) : null;
     } else {
       next = words.phrase("next.working", locale, ownerName);
-      due = running ? date(c.processInstance(), "resolutionDue") : null;
+      due = running ? date(c.processInstance(), VAR_RESOLUTION_DUE) : null;
     }
     Instant nextUpdate = c.processInstance() == null ? null : managementService.createJobQuery()
-        .processInstanceId(c.processInstance()).activityId("Timer_StatusUpdate").list().stream()
+        .processInstanceId(c.processInstance()).activityId(TIMER_STATUS_UPDATE).list().stream()
         .map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder()).map(Date::toInstant).orElse(null);
-    return new CaseView(c.number(), c.status(), c.kind(), c.tier(), vehicle.vin(), vehicle.plate(), owner, next, due,
+    return new CaseView(c.number(), c.status().name(), c.kind(), c.tier(), vehicle.vin(), vehicle.plate(), owner, next, due,
         nextUpdate, c.openedAt(), c.resolvedAt(), contactLog.timelineFor(c.number(), caller));
   }
 

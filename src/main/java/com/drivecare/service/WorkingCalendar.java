@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
@@ -45,7 +46,7 @@ public class WorkingCalendar {
     String[] code = hours.publicHolidays().trim().toLowerCase(Locale.ROOT).split("-");
     HolidayManager manager = holidayManagers.computeIfAbsent(code[0],
         country -> HolidayManager.getInstance(ManagerParameters.create(country)));
-    return manager.isHoliday(date, java.util.Arrays.copyOfRange(code, 1, code.length));
+    return manager.isHoliday(date, Arrays.copyOfRange(code, 1, code.length));
   }
 
   /** {@code hours} of working time after {@code start}, in the region's calendar and time zone. */

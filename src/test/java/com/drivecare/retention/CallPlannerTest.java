@@ -47,6 +47,7 @@ class CallPlannerTest {
     assertThat(plan.nextCallAt()).isEqualTo(la(2026, 11, 24, 8, 0));
     assertThat(plan.deadline()).isEqualTo(la(2026, 11, 24, 20, 0)); // the 24-hour promise, before the window ends
     assertThat(plan.label()).isEqualTo("Case owner attempt 1 of 4");
+    assertThat(plan.attemptLabel(LADDER.totalCap())).isEqualTo("Case owner attempt 1 of 4 (call 1 of at most 14)");
   }
 
   @Test
@@ -88,6 +89,8 @@ class CallPlannerTest {
     Instant now = la(2026, 11, 23, 11, 0);
     assertThat(planner.plan(LADDER, doNotCall, null, null, null, now, now).nextStep())
         .isEqualTo(RetentionProcess.NEXT_WRITTEN_ROUTE);
+    // the written notice runs the ladder's do-not-call wait, then the cancellation is honoured
+    assertThat(LADDER.writtenNoticeEnds(now)).isEqualTo(la(2026, 11, 30, 11, 0));
   }
 
   private static Instant la(int y, int m, int d, int h, int min) {

@@ -1,18 +1,25 @@
 package com.drivecare.retention;
 
+import static com.drivecare.retention.RetentionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
+import com.drivecare.EngineRace;
+import com.drivecare.Jobs;
 import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Reservation;
 import com.drivecare.customer.ReservationRepository;
 import com.drivecare.customer.ReservationStatus;
+import com.drivecare.people.Groups;
+import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,12 +31,13 @@ class RetentionApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired com.drivecare.Jobs jobs;
-  @Autowired com.drivecare.EngineRace race;
+  @Autowired Jobs jobs;
+  @Autowired EngineRace race;
   @Autowired ReservationRepository reservations;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
-  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired TaskService taskService;
+  @Autowired Clock clock;
 
   String region;
   TestData.Team team;
@@ -37,7 +45,7 @@ class RetentionApiTest {
   Reservation reservation;
   Api asCustomer;
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void disarm() {
     race.disarm();
   }
@@ -79,7 +87,7 @@ class RetentionApiTest {
 
     Reservation cancelled = testData.reservation(customer.id());
     reservations.changeStatus(cancelled.number(), ReservationStatus.ACTIVE, ReservationStatus.CANCELLED,
-        java.time.Instant.now());
+        clock.instant());
     var conflict = staff.post("/api/reservations/" + cancelled.number() + "/cancellation", "");
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.json().get("detail").asText()).contains("CANCELLED");
@@ -123,8 +131,8 @@ class RetentionApiTest {
     asCustomer.post(cancellation(), "");
     String pi = processInstanceId();
     String acknowledgement = managementService.createJobQuery().processInstanceId(pi)
-        .activityId("Task_SendAcknowledgement").singleResult().getId();
-    race.before(pi, "SubProcess_CustomerConfirms", () -> managementService.executeJob(acknowledgement));
+        .activityId(TASK_SEND_ACKNOWLEDGEMENT).singleResult().getId();
+    race.before(pi, SUBPROCESS_CUSTOMER_CONFIRMS, () -> managementService.executeJob(acknowledgement));
 
     var confirmed = asCustomer.post(cancellation() + "/confirm", "");
 
@@ -160,15 +168,15 @@ class RetentionApiTest {
     var tasks = owner.get("/engine-rest/task?assignee=" + team.owner());
     assertThat(tasks.json()).hasSize(1);
     String taskId = tasks.json().get(0).get("id").asText();
-    assertThat(tasks.json().get(0).get("taskDefinitionKey").asText()).isEqualTo(RetentionProcess.TASK_CASE_OWNER_CALL);
+    assertThat(tasks.json().get(0).get("taskDefinitionKey").asText()).isEqualTo(TASK_CASE_OWNER_CALL);
     var form = owner.get("/engine-rest/task/" + taskId + "/deployed-form");
     assertThat(form.status()).isEqualTo(200);
-    assertThat(form.body()).contains("retention-call", "callOutcome");
+    assertThat(form.body()).contains("retention-call", VAR_CALL_OUTCOME);
     var variables = owner.get("/engine-rest/task/" + taskId + "/form-variables");
-    assertThat(variables.json().get("customerName").get("value").asText()).isEqualTo("Claire Fontaine");
-    assertThat(variables.json().get("attemptLabel").get("value").asText()).startsWith("Case owner attempt 1 of 4");
+    assertThat(variables.json().get(VAR_CUSTOMER_NAME).get("value").asText()).isEqualTo("Claire Fontaine");
+    assertThat(variables.json().get(VAR_ATTEMPT_LABEL).get("value").asText()).startsWith("Case owner attempt 1 of 4");
 
-    String colleague = testData.staff(TestData.unique("owner"), com.drivecare.people.Groups.CASE_OWNERS, region, null);
+    String colleague = testData.staff(TestData.unique("owner"), Groups.CASE_OWNERS, region, null);
     var notMine = Api.at(port).basic(colleague, TestData.password(colleague)).get("/engine-rest/task/" + taskId);
     assertThat(notMine.status()).isIn(403, 404);
   }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drivecare.DrivecareTest;
+import com.drivecare.Jobs;
+import com.drivecare.TaskRights;
 import com.drivecare.TestData;
 import com.drivecare.customer.Channel;
 import com.drivecare.people.Groups;
 import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
+import com.drivecare.contact.OutboxDispatcher;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
 import com.drivecare.customer.Reservation;
@@ -65,9 +68,9 @@ class RetentionProcessTest {
   @Autowired ContactLog contactLog;
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
-  @Autowired com.drivecare.Jobs jobs;
-  @Autowired com.drivecare.TaskRights rights;
-  @Autowired com.drivecare.contact.OutboxDispatcher dispatcher;
+  @Autowired Jobs jobs;
+  @Autowired TaskRights rights;
+  @Autowired OutboxDispatcher dispatcher;
 
   String region;
   TestData.Team team;
@@ -128,7 +131,7 @@ class RetentionProcessTest {
     // the four calls, in words (the code NOT_REACHED never reaches the manager's screen) and with the zone
     assertThat((String) taskService.getVariable(review.getId(), VAR_CALL_TIMELINE))
         .contains("phone call to the customer: not reached", "Paris time").doesNotContain("NOT_REACHED");
-    taskService.complete(review.getId(), Map.of("callLogReviewed", true, "reviewNote", "Four tries, no answer"));
+    taskService.complete(review.getId(), Map.of(VAR_CALL_LOG_REVIEWED, true, VAR_REVIEW_NOTE, "Four tries, no answer"));
     Task first = nextTask();
     assertThat(first.getTaskDefinitionKey()).isEqualTo(TASK_MANAGER_CALL);
     assertThat(first.getAssignee()).isEqualTo(team.manager());
@@ -205,7 +208,7 @@ class RetentionProcessTest {
         break;
       }
       if (task.getTaskDefinitionKey().equals(TASK_REVIEW_CALL_LOG)) {
-        taskService.complete(task.getId(), Map.of("callLogReviewed", true));
+        taskService.complete(task.getId(), Map.of(VAR_CALL_LOG_REVIEWED, true));
       } else {
         complete(task, CallOutcome.NOT_REACHED, null);
       }
@@ -250,7 +253,7 @@ class RetentionProcessTest {
   void callTaskNobodyCompletesIsAMissedAttemptAndTheManagerIsTold() {
     start(testData.customer().inRegion(region, "Europe/Paris").create());
     Task call = nextTask();
-    Job deadline = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_CaseOwnerCallMissed")
+    Job deadline = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_CASE_OWNER_CALL_MISSED)
         .singleResult();
     assertThat(deadline.getDuedate()).isEqualTo(call.getDueDate());
     advanceTo(deadline);
@@ -273,13 +276,13 @@ class RetentionProcessTest {
     }
     Task review = nextTask();
     assertThat(review.getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_CALL_LOG);
-    advanceTo(timer("Timer_ReviewMissed"));
+    advanceTo(timer(TIMER_REVIEW_MISSED));
     Task again = nextTask();
     assertThat(again.getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_CALL_LOG);
     assertThat(taskService.getVariable(again.getId(), VAR_ATTEMPT_LABEL)).asString().startsWith("Manager attempt 2 of 6");
     assertThat(timeline()).filteredOn(e -> e.outcome().equals("MISSED")).singleElement()
         .satisfies(e -> assertThat(e.actor()).isEqualTo(team.manager()));
-    taskService.complete(again.getId(), Map.of("callLogReviewed", true));
+    taskService.complete(again.getId(), Map.of(VAR_CALL_LOG_REVIEWED, true));
     Task call = nextTask();
     assertThat(call.getTaskDefinitionKey()).isEqualTo(TASK_MANAGER_CALL);
     complete(call, CallOutcome.NOT_REACHED, null);
@@ -300,7 +303,7 @@ class RetentionProcessTest {
       tasks.add(task.getTaskDefinitionKey());
       assignees.add(task.getAssignee());
       if (task.getTaskDefinitionKey().equals(TASK_REVIEW_CALL_LOG)) {
-        taskService.complete(task.getId(), Map.of("callLogReviewed", true));
+        taskService.complete(task.getId(), Map.of(VAR_CALL_LOG_REVIEWED, true));
       } else {
         callTimes.add(ClockUtil.getCurrentTime().toInstant());
         complete(task, CallOutcome.NOT_REACHED, null);

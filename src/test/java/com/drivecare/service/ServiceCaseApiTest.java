@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
+import com.drivecare.Jobs;
 import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.NewVehicle;
@@ -12,6 +13,7 @@ import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +25,7 @@ class ServiceCaseApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired com.drivecare.Jobs jobs;
+  @Autowired Jobs jobs;
   @Autowired VehicleService vehicles;
 
   String region;
@@ -101,7 +103,7 @@ class ServiceCaseApiTest {
         new BigDecimal("90000"), null, region));
     String unknown = TestData.europeanVin();
 
-    var answers = java.util.stream.Stream.of(othersCar.vin(), ownerless.vin(), unknown)
+    var answers = Stream.of(othersCar.vin(), ownerless.vin(), unknown)
         .map(vin -> asCustomer.post("/api/service-cases", Map.of("vin", vin, "kind", "SERVICE",
             "description", "Is this car known?")))
         .toList();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drivecare.DrivecareTest;
+import com.drivecare.Jobs;
+import com.drivecare.TaskRights;
 import com.drivecare.TestData;
 import com.drivecare.contact.ContactEntry;
 import com.drivecare.contact.ContactLog;
@@ -13,6 +15,7 @@ import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.ConflictException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -58,8 +62,8 @@ class ServiceCaseProcessTest {
   @Autowired ContactLog contactLog;
   @Autowired JdbcClient jdbc;
   @Autowired TestData testData;
-  @Autowired com.drivecare.Jobs jobs;
-  @Autowired com.drivecare.TaskRights rights;
+  @Autowired Jobs jobs;
+  @Autowired TaskRights rights;
 
   String region;
   String advisor;
@@ -103,15 +107,15 @@ class ServiceCaseProcessTest {
     assertThat(contact.getAssignee()).isEqualTo(advisor);
     // 8 working hours from Monday 10:00 in a Monday-to-Friday 08:00–18:00 calendar
     assertThat(contact.getDueDate().toInstant()).isEqualTo(at(23, 18, 0));
-    complete(contact, Map.of("contactNote", "Called back, car booked in for Wednesday"));
+    complete(contact, Map.of(VAR_CONTACT_NOTE, "Called back, car booked in for Wednesday"));
     Task handle = task(TASK_HANDLE_CASE);
     assertThat(handle.getAssignee()).isEqualTo(advisor);
     assertThat(handle.getDueDate().toInstant()).isEqualTo(at(27, 10, 0)); // 40 working hours
-    complete(handle, Map.of("resolution", "Brake sensor replaced"));
+    complete(handle, Map.of(VAR_RESOLUTION, "Brake sensor replaced"));
 
     assertThat(caseRow().get("status")).isEqualTo("RESOLVED");
     satisfaction(5);
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("End_CaseClosed").hasNotPassed(TASK_MANAGEMENT_REVIEW);
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_CASE_CLOSED).hasNotPassed(TASK_MANAGEMENT_REVIEW);
     assertThat(caseRow().get("status")).isEqualTo("CLOSED");
     assertThat(staffRecipients("service-advisor-closed")).containsExactly(sales + "@test.example");
     assertThat(outcomes()).containsSubsequence("CASE_REPORTED", "CASE_OWNER_ASSIGNED", "FIRST_RESPONSE", "CASE_RESOLVED",
@@ -129,20 +133,20 @@ class ServiceCaseProcessTest {
     assertThat(staffRecipients("service-advisor-opened")).containsExactly(sales + "@test.example");
     Task mobility = task(TASK_ARRANGE_MOBILITY);
     assertThat(mobility.getAssignee()).isEqualTo(advisor);
-    complete(mobility, Map.of("mobilityArrangements", "Hotel Le Meurice tonight; loaner Aurora GT at 8:00 tomorrow"));
+    complete(mobility, Map.of(VAR_MOBILITY_ARRANGEMENTS, "Hotel Le Meurice tonight; loaner Aurora GT at 8:00 tomorrow"));
     assertThat(outboxBody("service-mobility-confirmed")).contains("Hotel Le Meurice");
 
     // round the clock: first response within 1 hour; an update every 4 hours
     assertThat(task(TASK_CONTACT_CUSTOMER).getDueDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(1, ChronoUnit.HOURS));
-    complete(task(TASK_CONTACT_CUSTOMER), Map.of("contactNote", "On my way to help"));
-    advanceTo("Timer_StatusUpdate");
-    advanceTo("Timer_StatusUpdate");
+    complete(task(TASK_CONTACT_CUSTOMER), Map.of(VAR_CONTACT_NOTE, "On my way to help"));
+    advanceTo(TIMER_STATUS_UPDATE);
+    advanceTo(TIMER_STATUS_UPDATE);
     assertThat(outboxTemplates().stream().filter("service-status-update"::equals)).hasSize(2);
     assertThat(outboxBody("service-status-update", 0)).contains("s'occupe de la réparation").doesNotContain("Intervene");
     assertThat(caseRow().get("status_requests")).isEqualTo(0);
     assertThat(caseRow().get("sla_breaches")).isEqualTo(0);
 
-    complete(task(TASK_HANDLE_CASE), Map.of("resolution", "Tyre replaced, car returned to your hotel"));
+    complete(task(TASK_HANDLE_CASE), Map.of(VAR_RESOLUTION, "Tyre replaced, car returned to your hotel"));
     satisfaction(4);
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(assigneesOfAllTasks()).containsOnly(advisor);
@@ -151,49 +155,49 @@ class ServiceCaseProcessTest {
   @Test
   void roadsideCustomerWhoNeedsNoMobilityIsNotHeldUp() {
     open(ServiceCaseService.Kind.ROADSIDE, "Aurora Sedan", "48000", 1);
-    complete(task(TASK_ARRANGE_MOBILITY), Map.of("mobilityNotNeeded", true));
+    complete(task(TASK_ARRANGE_MOBILITY), Map.of(VAR_MOBILITY_NOT_NEEDED, true));
     assertThat(outboxTemplates()).doesNotContain("service-mobility-confirmed");
     assertThat(outcomes()).contains("NO_MOBILITY_NEEDED");
-    complete(task(TASK_CONTACT_CUSTOMER), Map.of("contactNote", "Towed to the workshop, customer went home"));
-    complete(task(TASK_HANDLE_CASE), Map.of("resolution", "Tyre replaced"));
+    complete(task(TASK_CONTACT_CUSTOMER), Map.of(VAR_CONTACT_NOTE, "Towed to the workshop, customer went home"));
+    complete(task(TASK_HANDLE_CASE), Map.of(VAR_RESOLUTION, "Tyre replaced"));
     assertThat(caseRow().get("status")).isEqualTo("RESOLVED");
   }
 
   @Test
   void firstResponseSlaWarnsTheOwnerThenBringsInTheServiceManager() {
     open(ServiceCaseService.Kind.SERVICE, "Aurora Sedan", "48000", 1);
-    advanceTo("Timer_FirstResponseWarning");
+    advanceTo(TIMER_FIRST_RESPONSE_WARNING);
     assertThat(ClockUtil.getCurrentTime().toInstant()).isEqualTo(at(23, 16, 0)); // 75 % of 8 working hours
     assertThat(staffRecipients("service-sla-warning")).containsExactly(advisor + "@test.example");
-    advanceTo("Timer_FirstResponseBreached");
+    advanceTo(TIMER_FIRST_RESPONSE_BREACHED);
     Task intervention = task(TASK_MANAGER_INTERVENTION);
     assertThat(intervention.getAssignee()).isEqualTo(serviceManager);
     assertThat(caseRow().get("sla_breaches")).isEqualTo(1);
     assertThat(task(TASK_CONTACT_CUSTOMER).getAssignee()).isEqualTo(advisor); // the owner stays the owner
-    complete(intervention, Map.of("interventionNote", "Called the customer myself, owner back from sick leave"));
+    complete(intervention, Map.of(VAR_INTERVENTION_NOTE, "Called the customer myself, owner back from sick leave"));
     assertThat(outcomes()).contains("SLA_BREACHED");
   }
 
   @Test
   void resolutionSlaWarnsAndBreachesWhileTheCaseIsStillOpen() {
     open(ServiceCaseService.Kind.SERVICE, "Aurora Sedan", "48000", 1);
-    complete(task(TASK_CONTACT_CUSTOMER), Map.of("contactNote", "Car booked in"));
-    advanceTo("Timer_ResolutionWarning");
+    complete(task(TASK_CONTACT_CUSTOMER), Map.of(VAR_CONTACT_NOTE, "Car booked in"));
+    advanceTo(TIMER_RESOLUTION_WARNING);
     assertThat(ClockUtil.getCurrentTime().toInstant()).isEqualTo(at(26, 10, 0)); // 30 of 40 working hours
     assertThat(staffRecipients("service-sla-warning")).containsExactly(advisor + "@test.example");
-    advanceTo("Timer_ResolutionBreached");
+    advanceTo(TIMER_RESOLUTION_BREACHED);
     Task intervention = task(TASK_MANAGER_INTERVENTION);
     assertThat(intervention.getAssignee()).isEqualTo(serviceManager);
-    assertThat(taskService.getVariable(intervention.getId(), "breachedSla")).isEqualTo("RESOLUTION");
+    assertThat(taskService.getVariable(intervention.getId(), VAR_BREACHED_SLA)).isEqualTo(SLA_RESOLUTION);
     assertThat(task(TASK_HANDLE_CASE).getAssignee()).isEqualTo(advisor);
   }
 
   @Test
   void firstResponseInTimeMeansNoWarningAndNoBreach() {
     open(ServiceCaseService.Kind.SERVICE, "Aurora Sedan", "48000", 1);
-    complete(task(TASK_CONTACT_CUSTOMER), Map.of("contactNote", "Hello"));
-    advanceTo("Timer_FirstResponseWarning");
-    advanceTo("Timer_FirstResponseBreached");
+    complete(task(TASK_CONTACT_CUSTOMER), Map.of(VAR_CONTACT_NOTE, "Hello"));
+    advanceTo(TIMER_FIRST_RESPONSE_WARNING);
+    advanceTo(TIMER_FIRST_RESPONSE_BREACHED);
     assertThat(staffRecipients("service-sla-warning")).isEmpty();
     assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_MANAGER_INTERVENTION)
         .count()).isZero();
@@ -211,7 +215,7 @@ class ServiceCaseProcessTest {
     assertThat(decision.getAssignee()).isEqualTo(serviceManager);
     assertThat(outboxBody("service-escalation-pilot")).contains("First" + serviceManager + " Last");
     assertThat(staffRecipients("service-escalation-owner")).containsExactly(advisor + "@test.example");
-    complete(decision, Map.of("grantLoaner", true, "decisionNote", "A loaner is yours until the repair is done."));
+    complete(decision, Map.of(VAR_GRANT_LOANER, true, VAR_DECISION_NOTE, "A loaner is yours until the repair is done."));
     assertThat(outboxBody("service-escalation-decision")).contains("un véhicule de prêt", "A loaner is yours")
         .doesNotContain("a loaner car");
     assertThat(jdbc.sql("select status from drivecare.service_escalation where case_number = ?").param(opened.number())
@@ -223,8 +227,8 @@ class ServiceCaseProcessTest {
         new Caller.Customer(customer.id()));
     runDueJobs();
     Task second = task(TASK_MANAGER_DECISION);
-    assertThat(taskService.getVariable(second.getId(), "grantLoaner")).isNull();
-    assertThat(taskService.getVariable(second.getId(), "escalationReason")).isEqualTo("And now the loaner broke down");
+    assertThat(taskService.getVariable(second.getId(), VAR_GRANT_LOANER)).isNull();
+    assertThat(taskService.getVariable(second.getId(), VAR_ESCALATION_REASON)).isEqualTo("And now the loaner broke down");
   }
 
   @Test
@@ -234,14 +238,14 @@ class ServiceCaseProcessTest {
     service.escalate(opened.number(), new ServiceCaseService.NewEscalation("Still no news"), new Caller.Customer(customer.id()));
     runDueJobs();
     assertThat(task(TASK_MANAGER_DECISION).getAssignee()).isEqualTo(serviceManager);
-    advanceTo("Timer_ManagerAnswerOverdue");
+    advanceTo(TIMER_MANAGER_ANSWER_OVERDUE);
     Task handedOver = task(TASK_MANAGER_DECISION);
     assertThat(handedOver.getAssignee()).isEqualTo(regionalManager);
     assertThat(handedOver.getDueDate()).isAfter(ClockUtil.getCurrentTime());
     assertThat(jdbc.sql("select count(*) from drivecare.outbox where business_key = ? and template = 'service-escalation-pilot'")
         .param(opened.number()).query(Long.class).single()).isEqualTo(2); // the customer hears who decides now
     assertThat(outcomes()).contains("ESCALATION_HANDED_OVER");
-    complete(handedOver, Map.of("grantGoodwill", true, "decisionNote", "Your next service is on us."));
+    complete(handedOver, Map.of(VAR_GRANT_GOODWILL, true, VAR_DECISION_NOTE, "Your next service is on us."));
     assertThat(outboxBody("service-escalation-decision")).contains("First" + regionalManager + " Last");
   }
 
@@ -257,7 +261,7 @@ class ServiceCaseProcessTest {
     assertThat(priority.getPriority()).isEqualTo(90);
     assertThat(priority.getDueDate()).isAfter(ClockUtil.getCurrentTime());
     assertThat(outboxTemplates()).contains("service-escalation-priority").doesNotContain("service-escalation-pilot");
-    complete(priority, Map.of("followUpNote", "Called, explained the delay"));
+    complete(priority, Map.of(VAR_FOLLOW_UP_NOTE, "Called, explained the delay"));
     assertThat(jdbc.sql("select status from drivecare.service_escalation where case_number = ?").param(opened.number())
         .query(String.class).single()).isEqualTo("DECIDED");
     // once answered, a new escalation is possible
@@ -279,11 +283,11 @@ class ServiceCaseProcessTest {
       assertThat(t.getDueDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(2, ChronoUnit.DAYS));
     });
     Map<String, Object> first = taskService.getVariables(reviews.get(0).getId());
-    boolean firstIsHotel = "HOTEL".equals(first.get("expenseKind"));
+    boolean firstIsHotel = "HOTEL".equals(first.get(VAR_EXPENSE_KIND));
     complete(firstIsHotel ? reviews.get(0) : reviews.get(1),
-        Map.of("expenseApproved", "true", "expenseDecisionNote", "Covered: hotel (3-star)"));
+        Map.of(VAR_EXPENSE_APPROVED, "true", VAR_EXPENSE_DECISION_NOTE, "Covered: hotel (3-star)"));
     complete(firstIsHotel ? reviews.get(1) : reviews.get(0),
-        Map.of("expenseApproved", "false", "expenseDecisionNote", "Meals are not covered at your tier"));
+        Map.of(VAR_EXPENSE_APPROVED, "false", VAR_EXPENSE_DECISION_NOTE, "Meals are not covered at your tier"));
     assertThat(jdbc.sql("select kind || ':' || status from drivecare.service_expense where case_number = ? order by kind")
         .param(opened.number()).query(String.class).list()).containsExactly("HOTEL:APPROVED", "MEALS:REFUSED");
     assertThat(outboxTemplates()).contains("service-expense-approved", "service-expense-refused");
@@ -293,8 +297,8 @@ class ServiceCaseProcessTest {
   void lowSatisfactionGetsAPersonalReplyFromCustomerRelations() {
     String relations = testData.staff(TestData.unique("relations"), Groups.CUSTOMER_RELATIONS, null, null);
     open(ServiceCaseService.Kind.SERVICE, "Aurora Sedan", "48000", 1);
-    complete(task(TASK_CONTACT_CUSTOMER), Map.of("contactNote", "Hello"));
-    complete(task(TASK_HANDLE_CASE), Map.of("resolution", "Repaired"));
+    complete(task(TASK_CONTACT_CUSTOMER), Map.of(VAR_CONTACT_NOTE, "Hello"));
+    complete(task(TASK_HANDLE_CASE), Map.of(VAR_RESOLUTION, "Repaired"));
     satisfaction(2);
     Task review = task(TASK_MANAGEMENT_REVIEW);
     assertThat(taskService.getIdentityLinksForTask(review.getId())).anySatisfy(l ->
@@ -302,10 +306,10 @@ class ServiceCaseProcessTest {
     // customer relations sees and takes it; the region's advisor and managers do not
     assertThat(rights.sees(relations, review.getId())).isTrue();
     assertThat(rights.canClaim(relations, review.getId())).isTrue();
-    assertThat(java.util.List.of(advisor, serviceManager, regionalManager))
+    assertThat(List.of(advisor, serviceManager, regionalManager))
         .noneMatch(u -> rights.sees(u, review.getId()) || rights.canClaim(u, review.getId()));
     taskService.claim(review.getId(), relations);
-    complete(review, Map.of("rootCause", "COMMUNICATION", "personalReply",
+    complete(review, Map.of(VAR_ROOT_CAUSE, "COMMUNICATION", VAR_PERSONAL_REPLY,
         "You should never have had to chase us for news. I have spoken with the team, and your next service is on us."));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(TASK_MANAGEMENT_REVIEW);
     assertThat(outboxBody("service-personal-reply")).contains("chase us for news", "First" + relations + " Last")
@@ -316,20 +320,20 @@ class ServiceCaseProcessTest {
   @Test
   void entitlementsTableGivesTierAndWhy() {
     var decisions = processEngine.getDecisionService();
-    var prestige = decisions.evaluateDecisionTableByKey(DECISION_ENTITLEMENTS, Map.of("listPrice", 185000.0,
-        "modelLine", "Aurora GT Prestige", "loyalty", 1, "kind", "ROADSIDE", "region", "FR-IDF")).getSingleResult();
+    var prestige = decisions.evaluateDecisionTableByKey(DECISION_ENTITLEMENTS, Map.of(VAR_LIST_PRICE, 185000.0,
+        VAR_MODEL_LINE, "Aurora GT Prestige", VAR_LOYALTY, 1, VAR_KIND, "ROADSIDE", VAR_REGION, "FR-IDF")).getSingleResult();
     assertThat(prestige.getEntryMap()).containsEntry("tier", "PRESTIGE").containsEntry("firstResponseHours", 1)
         .containsEntry("slaCalendar", "ROUND_THE_CLOCK").containsEntry("coversIncidentals", true);
-    var loyal = decisions.evaluateDecisionTableByKey(DECISION_ENTITLEMENTS, Map.of("listPrice", 42900.0,
-        "modelLine", "Aurora Compact", "loyalty", 2, "kind", "SERVICE", "region", "FR-IDF")).getSingleResult();
+    var loyal = decisions.evaluateDecisionTableByKey(DECISION_ENTITLEMENTS, Map.of(VAR_LIST_PRICE, 42900.0,
+        VAR_MODEL_LINE, "Aurora Compact", VAR_LOYALTY, 2, VAR_KIND, "SERVICE", VAR_REGION, "FR-IDF")).getSingleResult();
     assertThat(loyal.getEntryMap()).containsEntry("tier", "PREMIUM").containsEntry("slaCalendar", "WORKING_HOURS");
     assertThat((String) loyal.getEntry("tierReason")).contains("Loyal");
-    var standard = decisions.evaluateDecisionTableByKey(DECISION_ENTITLEMENTS, Map.of("listPrice", 42900.0,
-        "modelLine", "Aurora Compact", "loyalty", 1, "kind", "SERVICE", "region", "NA-WEST")).getSingleResult();
+    var standard = decisions.evaluateDecisionTableByKey(DECISION_ENTITLEMENTS, Map.of(VAR_LIST_PRICE, 42900.0,
+        VAR_MODEL_LINE, "Aurora Compact", VAR_LOYALTY, 1, VAR_KIND, "SERVICE", VAR_REGION, "NA-WEST")).getSingleResult();
     assertThat(standard.getEntryMap()).containsEntry("tier", "STANDARD").containsEntry("coversTowing", false);
-    var pilot = decisions.evaluateDecisionTableByKey(DECISION_PILOT, Map.of("region", "FR-IDF")).getSingleResult();
+    var pilot = decisions.evaluateDecisionTableByKey(DECISION_PILOT, Map.of(VAR_REGION, "FR-IDF")).getSingleResult();
     assertThat(pilot.getEntryMap()).containsEntry("pilot", true);
-    assertThat(decisions.evaluateDecisionTableByKey(DECISION_PILOT, Map.of("region", "DE-BY")).getSingleResult()
+    assertThat(decisions.evaluateDecisionTableByKey(DECISION_PILOT, Map.of(VAR_REGION, "DE-BY")).getSingleResult()
         .getEntryMap()).containsEntry("pilot", false);
   }
 
@@ -352,16 +356,16 @@ class ServiceCaseProcessTest {
       String xml = new String(dmn.readAllBytes(), StandardCharsets.UTF_8).replace("\"FR-IDF\"", "\"" + region + "\"");
       pilotDeployment = repositoryService.createDeployment().name("escalation-pilot with " + region + " (test)")
           .addString("escalation-pilot.dmn", xml).deploy().getId();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private void satisfaction(int score) {
-    advanceTo("Timer_DayAfterResolution");
+    advanceTo(TIMER_DAY_AFTER_RESOLUTION);
     Task call = task(TASK_SATISFACTION_CALL);
     assertThat(call.getAssignee()).isEqualTo(advisor);
-    complete(call, Map.of(VAR_SATISFACTION_SCORE, score, "satisfactionComment", "Comment " + score));
+    complete(call, Map.of(VAR_SATISFACTION_SCORE, score, VAR_SATISFACTION_COMMENT, "Comment " + score));
   }
 
   private Instant at(int dayOfNovember, int hour, int minute) {
@@ -399,7 +403,7 @@ class ServiceCaseProcessTest {
   private Map<String, Object> caseRow() {
     return jdbc.sql("select status, sla_breaches, status_requests, satisfaction from drivecare.service_case where number = ?")
         .param(opened.number()).query().singleRow().entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(), e -> e.getValue() == null ? "null" : e.getValue()));
+        .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> e.getValue() == null ? "null" : e.getValue()));
   }
 
   private List<String> outboxTemplates() {

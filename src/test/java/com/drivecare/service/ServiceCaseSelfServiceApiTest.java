@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
+import com.drivecare.Jobs;
 import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class ServiceCaseSelfServiceApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData testData;
-  @Autowired com.drivecare.Jobs jobs;
+  @Autowired Jobs jobs;
 
   String advisor;
   Customer customer;
@@ -64,7 +66,7 @@ class ServiceCaseSelfServiceApiTest {
     assertThat(escalated.get("decider").get("name").asText()).isEqualTo("First" + advisor + " Last");
     assertThat(escalated.get("answerBy").asText()).isNotBlank();
 
-    assertThat(asCustomer.post("/api/service-cases/" + number + "/expenses", Map.of("kind", "HOTEL", "amount", new java.math.BigDecimal("189.50"),
+    assertThat(asCustomer.post("/api/service-cases/" + number + "/expenses", Map.of("kind", "HOTEL", "amount", new BigDecimal("189.50"),
         "currency", "EUR", "note", "Hotel du Lac")).status()).isEqualTo(202);
     var expense = asCustomer.get("/api/self-service/service-cases/" + number).json().get("expenses").get(0);
     assertThat(expense.get("kind").asText()).isEqualTo("HOTEL");
