@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,16 @@ import org.springframework.stereotype.Component;
 class EmailSender implements ChannelSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
+  private static final ScheduledThreadPoolExecutor WRITE_TIMEOUTS = new ScheduledThreadPoolExecutor(1, r -> {
+    Thread t = new Thread(r, "smtp-write-timeouts");
+    t.setDaemon(true);
+    return t;
+  });
+
+  static {
+    // every write schedules its timeout and cancels it when done: drop cancelled ones at once
+    WRITE_TIMEOUTS.setRemoveOnCancelPolicy(true);
+  }
 
   private final ObjectProvider<JavaMailSenderImpl> mailSender;
   private final NotificationProperties properties;
@@ -144,6 +155,8 @@ class EmailSender implements ChannelSender {
           settings.putIfAbsent("mail." + protocol + ".connectiontimeout", millis(properties.email().connectTimeout()));
           settings.putIfAbsent("mail." + protocol + ".timeout", millis(properties.email().timeout()));
           settings.putIfAbsent("mail." + protocol + ".writetimeout", millis(properties.email().timeout()));
+          // the write timeout's timer: one for every connection of this node, instead of a thread per connection
+          settings.putIfAbsent("mail." + protocol + ".executor.writetimeout", WRITE_TIMEOUTS);
           session = Session.getInstance(settings);
         }
       }

@@ -133,6 +133,14 @@ class RecallLaunchBenchmark {
     int naive = Math.min(vehicles, Integer.getInteger("naiveVehicles", 1_000));
     boolean postgres = jdbc.sql("select 1").query(Integer.class).single() == 1
         && jdbcTemplate.getDataSource().getConnection().getMetaData().getDatabaseProductName().contains("PostgreSQL");
+    String autovacuum = postgres ? jdbc.sql("show autovacuum").query(String.class).single() : "n/a";
+    if ("off".equals(autovacuum)) {
+      // a production server vacuums the outbox while it drains; without it every claimed and delivered row
+      // leaves a dead entry at the front of the claim's index range, and the planner keeps stale statistics
+      log("WARNING: autovacuum is off on this server (production servers have it on): the outbox's dead rows "
+          + "are never removed and the drain slows down as they pile up. For a production-like run: "
+          + "ALTER SYSTEM SET autovacuum = on; SELECT pg_reload_conf();");
+    }
     String region = testData.freshRegion();
     testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null);
     String drafter = testData.staff(TestData.unique("rita"), Groups.RECALL_COORDINATORS, null, null);
@@ -336,6 +344,13 @@ class RecallLaunchBenchmark {
     double projected = during ? scale * queuedTotal / overall : scale * seconds + scale * queuedTotal / (total / drainSeconds);
     log("projection, 2.03M vehicles %.0f min from approval to the last of %,d first notices delivered (launch at "
         + "this rate, then the dispatcher at %.0f/s)", projected / 60, Math.round(scale * queuedTotal), total / drainSeconds);
+    if (postgres) {
+      var vacuum = jdbc.sql("select n_live_tup, n_dead_tup, autovacuum_count, autoanalyze_count from pg_stat_user_tables "
+          + "where schemaname = 'drivecare' and relname = 'outbox'").query().singleRow();
+      log("outbox maintenance         autovacuum %s: %,d live rows, %,d dead, vacuumed %s times and analysed %s "
+          + "times by autovacuum", autovacuum, vacuum.get("n_live_tup"), vacuum.get("n_dead_tup"),
+          vacuum.get("autovacuum_count"), vacuum.get("autoanalyze_count"));
+    }
     log("VIN import (CSV, before)   %.0f vehicles/s", importRate);
     log("vehicles per second        %.0f", rate);
     log("heap after launch          %,d MB", heap / (1024 * 1024));
