@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bulk open tasks for the worklist benchmark, on PostgreSQL: task number {@code i} is a copy of the
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * task variables, jobs, event subscriptions and the authorizations the engine wrote for the task or the
  * instance. Each copied id becomes {@code md5(id || '/' || i)} as a UUID, so the rows of one clone refer
  * to each other as the template's do. What makes a clone a task of its own changes with {@code i}: its
- * business key and its customer (a suffix), and the agent of its region it is assigned to (the same
+ * business key, customer, case number and vehicle (a suffix), and the agent of its region it is assigned to (the same
  * rule as the benchmark's, so everyone keeps his personal workload), in the task, in the variable that
  * names him and in his authorization row. The columns are read from the database, so a column a newer
  * engine adds is copied as it is. History is not copied: clones are for reading, not for completing.
@@ -34,13 +35,15 @@ class TaskCloner {
   /** Columns that name a person. */
   private static final Set<String> PEOPLE = Set.of("ASSIGNEE_", "OWNER_", "USER_ID_");
   /** The process instance's variables that are the customer's own. */
-  private static final List<String> OWN_VALUES = List.of("customerName", "vin");
+  private static final List<String> OWN_VALUES = List.of("customerName", "vin", "caseNumber", "vehicle");
 
   private JdbcClient jdbc;
+  private TransactionTemplate transaction;
   private boolean postgres;
 
-  void connect(JdbcClient jdbc) {
+  void connect(JdbcClient jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
+    this.transaction = transaction;
     this.postgres = jdbc.sql("select version()").query(String.class).single().contains("PostgreSQL");
   }
 
@@ -80,20 +83,27 @@ class TaskCloner {
       Map<String, Object> params = Map.of("templates", String.join(",", templates), "count", templates.size(),
           "first", first, "last", last - 1, "r0", regions.get(0), "r1", regions.get(1), "r2", regions.get(2),
           "workload", WorklistBenchmark.PERSONAL_WORKLOAD, "agents", "^(owner|advisor)-" + tag, "tag", tag);
-      // executions first: the other tables refer to them
-      copy("ACT_RU_EXECUTION", "from ACT_RU_EXECUTION X join C on X.PROC_INST_ID_ = C.TPL", params);
-      copy("ACT_RU_TASK", "from ACT_RU_TASK X join C on X.PROC_INST_ID_ = C.TPL", params);
-      copy("ACT_RU_VARIABLE", "from ACT_RU_VARIABLE X join C on X.PROC_INST_ID_ = C.TPL", params);
-      copy("ACT_RU_IDENTITYLINK", "from ACT_RU_IDENTITYLINK X join ACT_RU_TASK T on X.TASK_ID_ = T.ID_"
-          + " join C on T.PROC_INST_ID_ = C.TPL", params);
-      copy("ACT_RU_JOB", "from ACT_RU_JOB X join C on X.PROCESS_INSTANCE_ID_ = C.TPL", params);
-      copy("ACT_RU_EVENT_SUBSCR", "from ACT_RU_EVENT_SUBSCR X join C on X.PROC_INST_ID_ = C.TPL", params);
-      copy("ACT_RU_AUTHORIZATION", "from ACT_RU_AUTHORIZATION X join (select ID_ as RID, PROC_INST_ID_ as TPL"
-          + " from ACT_RU_TASK where PROC_INST_ID_ in (select PI from TEMPLATE) union all select PI, PI from TEMPLATE) R on X.RESOURCE_ID_ = R.RID"
-          + " join C on C.TPL = R.TPL", params);
+      transaction.executeWithoutResult(status -> copyChunk(params));
       double seconds = Math.max(0.001, Duration.between(start, Instant.now()).toMillis() / 1000.0);
       System.out.printf("[worklist]   %,d tasks, cloned %.0f per second%n", last, (last - from) / seconds);
     }
+  }
+
+  private void copyChunk(Map<String, Object> params) {
+    // a bulk load of rows consistent by construction: the foreign keys' row-by-row checks are skipped
+    jdbc.sql("set local session_replication_role = replica").update();
+    // executions first: the other tables refer to them
+    copy("ACT_RU_EXECUTION", "from ACT_RU_EXECUTION X join C on X.PROC_INST_ID_ = C.TPL", params);
+    copy("ACT_RU_TASK", "from ACT_RU_TASK X join C on X.PROC_INST_ID_ = C.TPL", params);
+    copy("ACT_RU_VARIABLE", "from ACT_RU_VARIABLE X join C on X.PROC_INST_ID_ = C.TPL", params);
+    copy("ACT_RU_IDENTITYLINK", "from ACT_RU_IDENTITYLINK X join ACT_RU_TASK T on X.TASK_ID_ = T.ID_"
+        + " join C on T.PROC_INST_ID_ = C.TPL", params);
+    copy("ACT_RU_JOB", "from ACT_RU_JOB X join C on X.PROCESS_INSTANCE_ID_ = C.TPL", params);
+    copy("ACT_RU_EVENT_SUBSCR", "from ACT_RU_EVENT_SUBSCR X join C on X.PROC_INST_ID_ = C.TPL", params);
+    copy("ACT_RU_AUTHORIZATION", "from ACT_RU_AUTHORIZATION X join (select ID_ as RID, PROC_INST_ID_ as TPL"
+        + " from ACT_RU_TASK where PROC_INST_ID_ in (select PI from TEMPLATE) union all select PI, PI from TEMPLATE) R"
+        + " on X.RESOURCE_ID_ = R.RID"
+        + " join C on C.TPL = R.TPL", params);
   }
 
   /** Inserts into {@code table} the clone of every row that {@code rows} selects (aliased {@code X}, joined to {@code C}). */
@@ -116,7 +126,7 @@ class TaskCloner {
     }
     if (PEOPLE.contains(column) || table.equals("ACT_RU_VARIABLE") && column.equals("TEXT_")) {
       String own = table.equals("ACT_RU_VARIABLE")
-          ? "when X.NAME_ in ('" + String.join("', '", OWN_VALUES) + "') then X.TEXT_ || ' ' || C.I " : "";
+          ? "when X.NAME_ in ('" + String.join("', '", OWN_VALUES) + "') then X.TEXT_ || '-' || C.I " : "";
       return "case " + own + "when X." + column + " ~ :agents then substring(X." + column
           + " from '^(owner|advisor)') || '-' || :tag || '-' || C.REGION || '-' || C.PERSON else X." + column + " end";
     }
