@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TaskCloner {
 
-  /** Clones per transaction. */
-  private static final int CHUNK = 50_000;
+  /** Clones per transaction: a few seconds each, within the transactions' timeout. */
+  private static final int CHUNK = 10_000;
   /** Columns that hold the id of a row of the same process instance: they take the clone's id. */
   private static final Set<String> IDS = Set.of("ID_", "ROOT_PROC_INST_ID_", "PROC_INST_ID_", "PARENT_ID_", "SUPER_EXEC_",
       "EXECUTION_ID_", "TASK_ID_", "VAR_SCOPE_", "PROCESS_INSTANCE_ID_", "PARENT_TASK_ID_");
