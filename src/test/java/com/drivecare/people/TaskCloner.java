@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TaskCloner {
 
-  /** Clones per transaction: a few seconds each, within the transactions' timeout. */
+  /** Clones per statement batch: a few seconds each, within the JDBC query timeout (30 s). */
   private static final int CHUNK = 10_000;
   /** Columns that hold the id of a row of the same process instance: they take the clone's id. */
   private static final Set<String> IDS = Set.of("ID_", "ROOT_PROC_INST_ID_", "PROC_INST_ID_", "PARENT_ID_", "SUPER_EXEC_",
