@@ -36,7 +36,7 @@ import org.springframework.util.StringUtils;
  * named by {@code DRIVECARE_ADMIN_USER} / {@code DRIVECARE_ADMIN_PASSWORD} (created, or its password
  * and membership brought up to date). It also brings an existing database to the task rights model
  * of docs/tasklist-visibility.md: national teams' rights per journey instead of per task, and the
- * index the engine's authorization check needs.
+ * indexes the engine's authorization check and Tasklist's search need.
  */
 @Component
 public class OrganisationSetup {
@@ -149,9 +149,9 @@ public class OrganisationSetup {
   /**
    * Tasklist's search by a variable's value ("customerName = …") is an {@code EXISTS} on
    * {@code ACT_RU_VARIABLE} by name and {@code TEXT_}; the engine indexes variables only by task,
-   * execution and process instance, so without this index the search probes the variables of every
-   * task the agent may see. With it, the database finds the few variables of that value first. On
-   * PostgreSQL it is a hash index: {@code TEXT_} holds up to 4,000 characters, more than a b-tree
+   * execution and process instance, so without this index the search reads that variable of every
+   * open task, whoever may see it (docs/tasklist-visibility.md). With it, the database finds the few
+   * variables of that value first. On PostgreSQL it is a hash index: {@code TEXT_} holds up to 4,000 characters, more than a b-tree
    * entry may hold, and the search compares it with {@code =}.
    */
   private void ensureVariableValueIndex() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TaskCloner {
 
-  /** Clones per statement batch: a few seconds each, within the JDBC query timeout (30 s). */
+  /** Clones per transaction. */
   private static final int CHUNK = 10_000;
   /** Columns that hold the id of a row of the same process instance: they take the clone's id. */
   private static final Set<String> IDS = Set.of("ID_", "ROOT_PROC_INST_ID_", "PROC_INST_ID_", "PARENT_ID_", "SUPER_EXEC_",
@@ -41,8 +42,12 @@ class TaskCloner {
   private TransactionTemplate transaction;
   private boolean postgres;
 
-  void connect(JdbcClient jdbc, TransactionTemplate transaction) {
-    this.jdbc = jdbc;
+  /**
+   * Works on {@code dataSource} in {@code transaction}, without the application's JDBC query timeout
+   * (30 s): a batch of copies into tables of a million rows may take longer on a loaded machine.
+   */
+  void connect(DataSource dataSource, TransactionTemplate transaction) {
+    this.jdbc = JdbcClient.create(dataSource);
     this.transaction = transaction;
     this.postgres = jdbc.sql("select version()").query(String.class).single().contains("PostgreSQL");
   }

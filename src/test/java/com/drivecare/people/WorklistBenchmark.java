@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -55,6 +56,7 @@ class WorklistBenchmark {
   @Autowired FilterService filterService;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
   @Autowired AuthorizationService authorizationService;
   private final TaskCloner cloner = new TaskCloner();
   /** The process instances of the first {@link #TEMPLATES} tasks, in order. */
@@ -72,7 +74,7 @@ class WorklistBenchmark {
     String advisor = testData.staff("advisor-" + tag, Groups.SERVICE_ADVISORS, TestData.FR, null);
     String coordinator = testData.staff("rita-" + tag, Groups.RECALL_COORDINATORS, null, null);
     coordinatorId = coordinator;
-    cloner.connect(jdbc, transaction);
+    cloner.connect(dataSource, transaction);
     String relations = testData.staff("clara-" + tag, Groups.CUSTOMER_RELATIONS, null, null);
     String admin = "test-admin";
 
