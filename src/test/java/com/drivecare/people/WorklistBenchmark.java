@@ -8,13 +8,19 @@ import com.drivecare.Worklist;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,14 +45,23 @@ class WorklistBenchmark {
   static final int PERSONAL_WORKLOAD = 150;
   static final int ROUNDS = 20;
   static final int WARM_UP = 3;
+  /** Tasks created through the engine, in every shape, region and slot, before the rest are cloned from them. */
+  static final int TEMPLATES = 600;
 
   @LocalServerPort int port;
   @Autowired TestData testData;
   @Autowired Worklist worklist;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
   @Autowired FilterService filterService;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired AuthorizationService authorizationService;
+  private final TaskCloner cloner = new TaskCloner();
+  /** The process instances of the first {@link #TEMPLATES} tasks, in order. */
+  private final List<String> templates = new ArrayList<>();
+  private String coordinatorId;
 
   @Test
   void worklist() {
@@ -58,6 +73,8 @@ class WorklistBenchmark {
     String owner = testData.staff("owner-" + tag, Groups.CASE_OWNERS, TestData.FR, null);
     String advisor = testData.staff("advisor-" + tag, Groups.SERVICE_ADVISORS, TestData.FR, null);
     String coordinator = testData.staff("rita-" + tag, Groups.RECALL_COORDINATORS, null, null);
+    coordinatorId = coordinator;
+    cloner.connect(dataSource, transaction);
     String relations = testData.staff("clara-" + tag, Groups.CUSTOMER_RELATIONS, null, null);
     String admin = "test-admin";
 
@@ -69,10 +86,34 @@ class WorklistBenchmark {
     }
   }
 
-  /** Creates open tasks number {@code from} to {@code n} (exclusive); answers {@code n}. */
+  /**
+   * Creates open tasks number {@code from} to {@code n} (exclusive); answers {@code n}. The first
+   * {@link #TEMPLATES} go through the engine; on PostgreSQL the rest are clones of them
+   * ({@link TaskCloner}), elsewhere (or with {@code -Dclone=false}) they go through the engine too.
+   */
   private int create(int from0, int n, String tag, String campaign, List<String> regions, String owner, String advisor,
       Instant now) {
     log("Creating open tasks %,d to %,d…", from0, n);
+    Instant start = Instant.now();
+    boolean clone = cloner.available() && Boolean.parseBoolean(System.getProperty("clone", "true"));
+    int byEngine = clone ? Math.max(from0, Math.min(n, TEMPLATES)) : n;
+    createThroughEngine(from0, byEngine, tag, campaign, regions, owner, advisor, now);
+    if (byEngine < n) {
+      cloner.cloneTasks(templates, byEngine, n, tag, regions);
+      verifyClones(byEngine, n, tag, regions, owner);
+    }
+    log("Created %,d open tasks in %.0f s (%.0f per second); %,d open tasks in the database",
+        n - from0, seconds(start), (n - from0) / seconds(start), taskService.createTaskQuery().count());
+    if (Boolean.parseBoolean(System.getProperty("analyze", "true")) && cloner.available()) {
+      // what autovacuum does within a minute of a bulk change in production (it is off on the test server)
+      jdbc.sql("analyze").update();
+      log("Analysed");
+    }
+    return n;
+  }
+
+  private void createThroughEngine(int from0, int n, String tag, String campaign, List<String> regions, String owner,
+      String advisor, Instant now) {
     Instant start = Instant.now();
     int batch = 500;
     for (int from = from0; from < n; from += batch) {
@@ -82,18 +123,23 @@ class WorklistBenchmark {
           String region = regions.get(i % 3);
           int slot = i % 100;
           int person = i / 100 * 60 / PERSONAL_WORKLOAD; // agents of the region, each with his workload
+          String instance;
           if (slot < 60) {
-            String caller = region.equals(TestData.FR) && person == 0 ? owner : "owner-" + tag + "-" + region + "-" + person;
-            worklist.retentionCall("RES-" + tag, caller, region, now.plus(i % 4 == 0 ? -2 : 20, ChronoUnit.HOURS));
+            String caller = region.equals(TestData.FR) && person == 0 ? owner : TaskCloner.agent("owner", tag, region, person);
+            instance = worklist.retentionCall("RES-" + tag, caller, region, now.plus(i % 4 == 0 ? -2 : 20, ChronoUnit.HOURS));
           } else if (slot < 72) {
-            String who = region.equals(TestData.FR) && person == 0 ? advisor : "advisor-" + tag + "-" + region + "-" + person;
-            worklist.remedy(campaign, who, region, now.plus(3, ChronoUnit.DAYS));
+            String who = region.equals(TestData.FR) && person == 0 ? advisor : TaskCloner.agent("advisor", tag, region, person);
+            instance = worklist.remedy(campaign, who, region, now.plus(3, ChronoUnit.DAYS));
           } else if (slot < 92) {
-            worklist.findOwner(campaign, region);
+            instance = worklist.findOwner(campaign, region);
           } else if (slot < 96) {
-            worklist.recallFollowUp(campaign, region);
+            instance = worklist.recallFollowUp(campaign, region);
           } else {
-            worklist.managementReview("SC-" + tag, region);
+            instance = worklist.managementReview("SC-" + tag, region);
+          }
+          storeCardVariables(instance);
+          if (i < TEMPLATES) {
+            templates.add(instance);
           }
         }
       });
@@ -101,15 +147,68 @@ class WorklistBenchmark {
         log("  %,d tasks, %.0f per second", from + batch, (from + batch - from0) / seconds(start));
       }
     }
-    log("Created %,d open tasks in %.0f s (%.0f per second); %,d open tasks in the database",
-        n - from0, seconds(start), (n - from0) / seconds(start), taskService.createTaskQuery().count());
-    if (Boolean.parseBoolean(System.getProperty("analyze", "true")) && jdbc.sql("select version()")
-        .query(String.class).single().contains("PostgreSQL")) {
-      // what autovacuum does within a minute of a bulk change in production (it is off on the test server)
-      jdbc.sql("analyze").update();
-      log("Analysed");
+    if (n > from0) {
+      log("  %,d tasks through the engine, %.0f per second", n - from0, (n - from0) / seconds(start));
     }
-    return n;
+  }
+
+  /**
+   * What a journey's task gets when created ({@code contact.CaseTaskVariables#store}) and Tasklist's
+   * cards show and its search finds: {@link Worklist} starts the task without custom listeners.
+   */
+  private void storeCardVariables(String instance) {
+    String taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("customerName", runtimeService.getVariable(instance, "customerName"));
+    variables.put("caseNumber", runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getBusinessKey());
+    variables.put("vehicle", String.valueOf(runtimeService.getVariables(instance).getOrDefault("vin", "")));
+    variables.put("cardFact", "Due in 2 days");
+    taskService.setVariablesLocal(taskId, variables);
+  }
+
+  /**
+   * A clone is a task like the others: the one that continues template 0 (a retention call) is
+   * assigned to a case owner of its region, who alone of the agents holds its authorization; the one
+   * that continues template 72 (an owner search) is offered to the recall coordinators and not to a
+   * case owner; both open with their form and variables in Tasklist. Fails the run otherwise.
+   */
+  private void verifyClones(int from, int n, String tag, List<String> regions, String owner) {
+    int call = from + Math.floorMod(0 - from, TEMPLATES);
+    int search = from + Math.floorMod(72 - from, TEMPLATES);
+    if (search >= n || call >= n) {
+      return;
+    }
+    var callTask = taskService.createTaskQuery().processInstanceId(cloner.cloneOf(templates.get(0), call)).singleResult();
+    String expected = TaskCloner.agent("owner", tag, regions.get(call % 3), call / 100 * 60 / PERSONAL_WORKLOAD);
+    check(callTask != null && expected.equals(callTask.getAssignee()), "clone " + call + " is assigned to " + expected);
+    check(taskService.createTaskQuery().taskId(callTask.getId()).processVariableValueEquals("customerName",
+        taskService.getVariable(callTask.getId(), "customerName")).count() == 1, "clone " + call + " is found by its customer");
+    check(authorizationService.isUserAuthorized(expected, List.of(), Permissions.READ, Resources.TASK, callTask.getId()),
+        "the clone's case owner reads it");
+    check(!authorizationService.isUserAuthorized(owner, List.of(Groups.CASE_OWNERS), Permissions.READ, Resources.TASK,
+        callTask.getId()), "another case owner does not read the clone");
+
+    var searchTask = taskService.createTaskQuery().processInstanceId(cloner.cloneOf(templates.get(72), search)).singleResult();
+    check(searchTask != null && "Task_FindOwner".equals(searchTask.getTaskDefinitionKey()), "clone " + search + " is an owner search");
+    check(taskService.createTaskQuery().taskId(searchTask.getId()).taskCandidateGroup(Groups.RECALL_COORDINATORS).count() == 1,
+        "the clone is offered to the recall coordinators");
+    TasklistQueries coordinator = TasklistQueries.login(port, coordinatorId, TestData.password(coordinatorId));
+    for (String path : List.of("", "/deployed-form", "/form-variables")) {
+      Api.Response response = coordinator.get("/task/" + searchTask.getId() + path);
+      check(response.status() == 200, "the coordinator opens the clone's " + path + ": " + response.status());
+    }
+    check(coordinator.get("/task/" + searchTask.getId() + "/form-variables").body()
+        .contains(String.valueOf(taskService.getVariable(searchTask.getId(), "customerName"))), "the clone's form shows its customer");
+    TasklistQueries caseOwner = TasklistQueries.login(port, owner, TestData.password(owner));
+    check(caseOwner.get("/task/" + searchTask.getId()).status() != 200, "a case owner cannot open the clone");
+    log("Clones %,d and %,d checked: assigned, offered, authorized and opened like the engine's tasks", call, search);
+  }
+
+  private static void check(boolean condition, String what) {
+    if (!condition) {
+      throw new IllegalStateException("Cloned tasks are not like the engine's: " + what);
+    }
   }
 
   private void measure(int n, String tag, String owner, String advisor, String coordinator, String relations,
@@ -154,6 +253,9 @@ class WorklistBenchmark {
       requests.put("search by customer in My group's tasks", () -> tasklist.post("/filter/" + filterIds[1]
           + "/list?firstResult=0&maxResults=15", search("processVariables", List.of(Map.of("name", "customerName",
               "operator", "eq", "value", "Customer 1A")))));
+      requests.put("search by customer (task variable) in My group's tasks", () -> tasklist.post("/filter/"
+          + filterIds[1] + "/list?firstResult=0&maxResults=15", search("taskVariables", List.of(Map.of("name",
+              "customerName", "operator", "eq", "value", "Customer 1A")))));
       requests.put("search by case in My tasks", () -> tasklist.post("/filter/" + filterIds[0]
           + "/list?firstResult=0&maxResults=15", search("processInstanceBusinessKeyLike", "RES-" + tag + "-1%")));
       if (taskId != null) {
