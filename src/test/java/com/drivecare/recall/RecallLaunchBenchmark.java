@@ -58,6 +58,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,7 @@ class RecallLaunchBenchmark {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired ProcessEngine processEngine;
   @Autowired JdbcClient jdbc;
   @Autowired JdbcTemplate jdbcTemplate;
   @Autowired Clock clock;
@@ -297,7 +299,7 @@ class RecallLaunchBenchmark {
     Api admin = Api.at(port).basic("test-admin", "test-admin-secret");
     Instant naiveStart = Instant.now();
     for (String vin : vins.subList(vehicles, vehicles + naive)) {
-      var response = admin.post("/engine-rest/process-definition/key/recall-remedy/start", Map.of(
+      var response = admin.post("/engine-rest/engine/" + processEngine.getName() + "/process-definition/key/recall-remedy/start", Map.of(
           "businessKey", naiveCampaign + ":" + vin,
           "variables", Map.of(VAR_CAMPAIGN_ID, Map.of("value", naiveCampaign), "vin", Map.of("value", vin))));
       if (response.status() != 200) {
