@@ -82,7 +82,8 @@ class RecallSelfService {
 
   record Appointment(LocalDate day, String serviceCenter, String serviceCenterName, String option) {}
 
-  record RecallFile(String campaignId, String title, String component, String defect, String safetyRisk, String remedy,
+  /** {@code factsLanguage}: the language title, component, defect, risk and remedy are in (the page's, or English). */
+  record RecallFile(String campaignId, String factsLanguage, String title, String component, String defect, String safetyRisk, String remedy,
       int remedyHours, List<RecallCampaign.RemedyOption> options, String vin, String model, String plate,
       RecallVehicleStatus status,
       Parts parts, RepairDelay repairDelay, Appointment appointment, List<RecallBookingService.ServiceCenter> serviceCenters,
@@ -93,19 +94,24 @@ class RecallSelfService {
   record SurveyAbout(String campaignId, String title, String model, String plate, LocalDate repairedOn,
       boolean answered, String language) {}
 
-  /** The recalls of the customer's vehicles that he has been told about. */
+  /** The recalls of the customer's vehicles that he has been told about, titled in {@code lang} (else English). */
   @CustomerEndpoint
   @GetMapping("/api/self-service/recalls")
-  List<RecallRepository.OwnerRecall> mine() {
+  List<RecallRepository.OwnerRecall> mine(@RequestParam(required = false) String lang) {
     if (!(Caller.current() instanceof Caller.Customer customer)) {
       throw new NotFoundException("Customer file");
     }
-    return recalls.recallsOfOwner(customer.customerId());
+    String language = PageTexts.language(lang);
+    return recalls.recallsOfOwner(customer.customerId()).stream().map(r -> new RecallRepository.OwnerRecall(
+        r.campaignId(), r.vin(), recalls.find(r.campaignId()).map(c -> c.facts(language).title()).orElse(r.title()),
+        r.model(), r.plate(), r.status())).toList();
   }
 
+  /** The recall of one vehicle, its facts in {@code lang} (the page's language) when the campaign has them, else English. */
   @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}")
-  RecallFile file(@PathVariable String campaignId, @PathVariable String vin) {
+  RecallFile file(@PathVariable String campaignId, @PathVariable String vin,
+      @RequestParam(required = false) String lang) {
     Vehicle vehicle = booking.visibleVehicle(campaignId, Vin.normalise(vin), Caller.current());
     RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
     RecallVehicleStatus status = recalls.target(campaignId, vehicle.vin()).map(RecallRepository.Target::status)
@@ -126,8 +132,9 @@ class RecallSelfService {
         a.serviceCenter(), centers.stream().filter(c -> c.id().equals(a.serviceCenter())).map(
             RecallBookingService.ServiceCenter::name).findFirst().orElse(a.serviceCenter()), a.option())).orElse(null);
     LocalDate today = today(vehicle);
-    return new RecallFile(campaign.id(), campaign.title(), campaign.component(), campaign.defect(), campaign.safetyRisk(),
-        campaign.remedy(), campaign.remedyHours(), campaign.remedyOptions(), vehicle.vin(), vehicle.model(),
+    RecallCampaign.Facts facts = campaign.facts(PageTexts.language(lang));
+    return new RecallFile(campaign.id(), facts.language(), facts.title(), facts.component(), facts.defect(),
+        facts.safetyRisk(), facts.remedy(), campaign.remedyHours(), campaign.remedyOptions(), vehicle.vin(), vehicle.model(),
         vehicle.plate(), status, parts, delay, appointment, centers, today.plusDays(1), today.plusDays(DAYS_OFFERED));
   }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The recall as its owner reads and books it on his page: facts, parts, free days, calendar file, survey subject. */
 @DrivecareTest
@@ -36,6 +37,7 @@ class RecallSelfServiceApiTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired Jobs jobs;
+  @Autowired JdbcClient jdbc;
 
   String campaignId;
   String center;
@@ -106,6 +108,35 @@ class RecallSelfServiceApiTest {
     assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("BEGIN:VEVENT", "END:VCALENDAR",
         "DTSTART:" + tomorrow.plusDays(1).toString().replace("-", ""), "LOCATION:Atelier Test",
         "SUMMARY:Réparation de sécurité de votre Aurora Sedan : Seat belt buckle");
+  }
+
+  @Test
+  void theFrenchPageGetsTheFrenchFactsAndIsToldWhenTheCampaignHasThemOnlyInEnglish() {
+    var french = owner(0).get(self(0) + "?lang=fr").json();
+    assertThat(french.get("factsLanguage").asText()).isEqualTo("fr");
+    assertThat(french.get("title").asText()).isEqualTo("Boucle de ceinture");
+    assertThat(french.get("component").asText()).isEqualTo("Ceinture de sécurité");
+    assertThat(french.get("defect").asText()).isEqualTo("Peut ne pas se verrouiller.");
+    assertThat(french.get("safetyRisk").asText()).isEqualTo("Occupant non retenu.");
+    assertThat(french.get("remedy").asText()).isEqualTo("Remplacement de la boucle.");
+    var english = owner(0).get(self(0) + "?lang=en").json();
+    assertThat(english.get("factsLanguage").asText()).isEqualTo("en");
+    assertThat(english.get("defect").asText()).isEqualTo("May not latch.");
+    // "is my car affected?" in French, and the owner's list of his recalls
+    var lookup = Api.at(port).get("/api/recalls?vin=" + vehicles.get(0).vin() + "&lang=fr").json().get("recalls").get(0);
+    assertThat(lookup.get("factsLanguage").asText()).isEqualTo("fr");
+    assertThat(lookup.get("safetyRisk").asText()).isEqualTo("Occupant non retenu.");
+    assertThat(owner(0).get("/api/self-service/recalls?lang=fr").json().findValuesAsText("title"))
+        .contains("Boucle de ceinture");
+
+    // a campaign whose French facts are incomplete (kept from before the French-facts rule): the
+    // English facts, all of them, and the page is told which language they are in — never a silent mix
+    jdbc.sql("update drivecare.recall_campaign set defect_fr = null where id = ?").param(campaignId).update();
+    var fallback = owner(0).get(self(0) + "?lang=fr").json();
+    assertThat(fallback.get("factsLanguage").asText()).isEqualTo("en");
+    assertThat(fallback.get("title").asText()).isEqualTo("Seat belt buckle");
+    assertThat(fallback.get("defect").asText()).isEqualTo("May not latch.");
+    assertThat(fallback.get("safetyRisk").asText()).isEqualTo("Occupant not restrained.");
   }
 
   @Test
