@@ -503,7 +503,8 @@
 
   async function survey(token) {
     let about;
-    try { about = await api('GET', '/api/surveys/' + encodeURIComponent(token), undefined, true); } catch (e) {
+    // the repair's title in the page's language (the campaign's facts in it, else English)
+    try { about = await api('GET', '/api/surveys/' + encodeURIComponent(token) + '?lang=' + encodeURIComponent(state.lang), undefined, true); } catch (e) {
       if (e instanceof ApiError && e.status === 404) { return [heading(t('survey.title')), card(null, h('p', {}, t('survey.unknown')))]; }
       throw e;
     }

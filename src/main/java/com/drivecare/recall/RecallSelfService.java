@@ -91,8 +91,9 @@ class RecallSelfService {
 
   record Day(LocalDate date, boolean free) {}
 
-  record SurveyAbout(String campaignId, String title, String model, String plate, LocalDate repairedOn,
-      boolean answered, String language) {}
+  /** {@code factsLanguage}: the language the title is in; {@code language}: the owner's, the page's to start with. */
+  record SurveyAbout(String campaignId, String factsLanguage, String title, String model, String plate,
+      LocalDate repairedOn, boolean answered, String language) {}
 
   /** The recalls of the customer's vehicles that he has been told about, titled in {@code lang} (else English). */
   @CustomerEndpoint
@@ -160,7 +161,7 @@ class RecallSelfService {
     return days;
   }
 
-  /** The booked appointment as a calendar file (iCalendar), in the owner's language. */
+  /** The booked appointment as a calendar file (iCalendar), in the owner's language and the campaign's facts in it (else English). */
   @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}/appointment.ics")
   ResponseEntity<byte[]> calendar(@PathVariable String campaignId, @PathVariable String vin) {
@@ -175,7 +176,8 @@ class RecallSelfService {
         .map(RecallBookingService.ServiceCenter::name).findFirst().orElse(appointment.serviceCenter());
     Instant start = appointment.day().atTime(RecallBookingService.APPOINTMENT_TIME).atZone(zone(vehicle)).toInstant();
     Instant end = start.plusSeconds(3600L * Math.max(1, campaign.remedyHours()));
-    Map<String, Object> values = Map.of("model", vehicle.model(), "title", campaign.title(), "campaign", campaign.id(),
+    Map<String, Object> values = Map.of("model", vehicle.model(), "title", campaign.facts(language).title(),
+        "campaign", campaign.id(),
         "center", centerName, "hours", campaign.remedyHours(),
         "option", texts.text(language, "recall.option." + appointment.option(), Map.of()));
     String ics = String.join("\r\n",
@@ -201,10 +203,14 @@ class RecallSelfService {
         .body(ics.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Public: what the survey of this link is about (the car, the repair, its day), without personal data. */
+  /**
+   * Public: what the survey of this link is about (the car, the repair, its day), without personal
+   * data; the repair titled in {@code lang} (the page's), by default the owner's language, when the
+   * campaign has its facts in it, else English.
+   */
   @CustomerEndpoint
   @GetMapping("/api/surveys/{token}")
-  SurveyAbout survey(@PathVariable String token) {
+  SurveyAbout survey(@PathVariable String token, @RequestParam(required = false) String lang) {
     SurveyRepository.Survey found = surveys.find(token).orElseThrow(() -> new NotFoundException("Survey"));
     String campaignId = campaignOf(found.businessKey());
     String vin = vinOf(found.businessKey());
@@ -212,7 +218,8 @@ class RecallSelfService {
     Vehicle vehicle = vehicles.findByVin(vin).orElseThrow();
     LocalDate repairedOn = appointments.lastDay(campaignId, vin).orElse(null);
     String language = customers.find(found.customerId()).map(c -> PageTexts.language(c.language())).orElse("en");
-    return new SurveyAbout(campaign.id(), campaign.title(), vehicle.model(), vehicle.plate(), repairedOn,
+    RecallCampaign.Facts facts = campaign.facts(lang == null ? language : PageTexts.language(lang));
+    return new SurveyAbout(campaign.id(), facts.language(), facts.title(), vehicle.model(), vehicle.plate(), repairedOn,
         found.answered(), language);
   }
 

@@ -336,7 +336,9 @@ class SelfServiceBrowserTest {
     browser.size(Browser.PHONE);
     browser.open(link);
     browser.heading(t("fr", "survey.title"));
-    assertThat(browser.text()).contains("Aurora Sedan", "Airbag inflator", String.valueOf(day.getDayOfMonth()));
+    // Marc reads French: the repair by the campaign's French title
+    assertThat(browser.text()).contains("Aurora Sedan", "Gonfleur d'airbag", String.valueOf(day.getDayOfMonth()))
+        .doesNotContain("Airbag inflator");
     assertThat(browser.driver().findElements(By.cssSelector("input[type=radio]"))).hasSize(5)
         .noneMatch(WebElement::isSelected);
     browser.shoot("survey-fr", Browser.PHONE);
