@@ -234,7 +234,7 @@
 
   async function home() {
     const [reservations, cases, recalls, vehicles] = await Promise.all([api('GET', '/api/reservations'),
-      api('GET', '/api/self-service/service-cases'), api('GET', '/api/self-service/recalls'), api('GET', '/api/vehicles')]);
+      api('GET', '/api/self-service/service-cases'), api('GET', '/api/self-service/recalls?lang=' + encodeURIComponent(state.lang)), api('GET', '/api/vehicles')]);
     const list = (items, render) => items.length === 0 ? h('p', {}, t('home.nothing')) : h('ul', { class: 'plain' }, items.map(render));
     const nodes = [heading(t('greeting', { name: state.me.name })), h('p', { class: 'sub' }, t('home.intro'))];
     if (recalls.length) {
@@ -391,14 +391,19 @@
     const vin = key.slice(colon + 1);
     const base = '/api/recalls/' + encodeURIComponent(campaignId) + '/vehicles/' + encodeURIComponent(vin);
     const self = '/api/self-service/recalls/' + encodeURIComponent(campaignId) + '/vehicles/' + encodeURIComponent(vin);
-    const f = await api('GET', self);
+    const f = await api('GET', self + '?lang=' + encodeURIComponent(state.lang));
     const rerender = async (text, error) => { const view = await recall(key); say(text, error); show(view, true); notice.focus(); };
     const nodes = [backHome(), heading(t('recall.title', { campaign: f.campaignId, title: f.title })),
       h('p', { class: 'sub' }, f.plate ? t('recall.car.plate', { model: f.model, plate: f.plate }) : t('recall.car', { model: f.model }))];
+    // the campaign's facts are in the page's language, or (a campaign not translated) in English: said, and marked
+    const factsLang = f.factsLanguage === state.lang ? null : f.factsLanguage;
+    if (factsLang) {
+      nodes.push(card(null, h('p', { class: 'facts-language' }, t('recall.facts.other-language'))));
+    }
     nodes.push(h('div', { class: 'two' },
-      card(t('recall.wrong'), h('p', {}, f.defect)),
-      card(t('recall.risk'), h('p', {}, f.safetyRisk)),
-      card(t('recall.remedy'), h('p', {}, f.remedy), h('p', {}, t('recall.duration', { hours: f.remedyHours }))),
+      card(t('recall.wrong'), h('p', { lang: factsLang }, f.defect)),
+      card(t('recall.risk'), h('p', { lang: factsLang }, f.safetyRisk)),
+      card(t('recall.remedy'), h('p', { lang: factsLang }, f.remedy), h('p', {}, t('recall.duration', { hours: f.remedyHours }))),
       card(t('recall.parts.title'), f.parts.available ? h('p', { class: 'ok' }, t('recall.parts.available'))
         : h('p', {}, f.parts.expected ? t('recall.parts.expected', { date: day(f.parts.expected) }) : t('recall.parts.unknown')),
       f.parts.delayReason ? h('p', {}, t('recall.parts.reason', { reason: f.parts.delayReason })) : null)));
@@ -498,7 +503,8 @@
 
   async function survey(token) {
     let about;
-    try { about = await api('GET', '/api/surveys/' + encodeURIComponent(token), undefined, true); } catch (e) {
+    // the repair's title in the page's language (the campaign's facts in it, else English)
+    try { about = await api('GET', '/api/surveys/' + encodeURIComponent(token) + '?lang=' + encodeURIComponent(state.lang), undefined, true); } catch (e) {
       if (e instanceof ApiError && e.status === 404) { return [heading(t('survey.title')), card(null, h('p', {}, t('survey.unknown')))]; }
       throw e;
     }
@@ -564,7 +570,7 @@
       fieldError(input, problem);
       results.replaceChildren();
       if (problem) { return; }
-      const response = await fetch('/api/recalls?vin=' + encodeURIComponent(vin));
+      const response = await fetch('/api/recalls?vin=' + encodeURIComponent(vin) + '&lang=' + encodeURIComponent(state.lang));
       if (response.status === 429) {
         fieldError(input, t('lookup.error.rate', { seconds: response.headers.get('Retry-After') || 60 }));
         return;
@@ -576,10 +582,11 @@
         return;
       }
       results.replaceChildren(card(null, h('p', { class: 'status' }, t('lookup.found', { vin, count: data.recalls.length }))),
-        ...data.recalls.map(r => card(r.campaignId + ' — ' + r.title,
-          h('dl', { class: 'facts' }, h('dt', {}, t('recall.wrong')), h('dd', {}, r.defect), h('dt', {}, t('recall.risk')), h('dd', {}, r.safetyRisk),
-            h('dt', {}, t('recall.remedy')), h('dd', {}, r.remedy + ' ' + t('recall.duration', { hours: r.remedyHours }))),
-          h('p', {}, r.remedyAvailable ? t('lookup.remedy.available') : r.partsExpected ? t('lookup.remedy.expected', { date: day(r.partsExpected) }) : t('lookup.remedy.waiting')))),
+        ...data.recalls.map(r => { const other = r.factsLanguage === state.lang ? null : r.factsLanguage; return card(r.campaignId + ' — ' + r.title,
+          other ? h('p', { class: 'facts-language' }, t('recall.facts.other-language')) : null,
+          h('dl', { class: 'facts' }, h('dt', {}, t('recall.wrong')), h('dd', { lang: other }, r.defect), h('dt', {}, t('recall.risk')), h('dd', { lang: other }, r.safetyRisk),
+            h('dt', {}, t('recall.remedy')), h('dd', {}, h('span', { lang: other }, r.remedy), ' ' + t('recall.duration', { hours: r.remedyHours }))),
+          h('p', {}, r.remedyAvailable ? t('lookup.remedy.available') : r.partsExpected ? t('lookup.remedy.expected', { date: day(r.partsExpected) }) : t('lookup.remedy.waiting'))); }),
         h('p', {}, t('lookup.owner')));
     };
     const form = h('form', { novalidate: true, on: { submit: ev => { ev.preventDefault(); check().catch(handleActionError); } } },

@@ -146,6 +146,9 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dc-timeline li")));
     assertThat(view.getText()).contains("Case " + key, "James Carter", customer.phone(), "Los Angeles time",
         "asked to cancel the reservation", "Call customer");
+    // the case is about the reserved car: the tab names it, with the reservation's number, status and deposit
+    WebElement reserved = view.findElement(By.cssSelector(".dc-reservation"));
+    assertThat(reserved.getText()).contains("Reserved car", "Aurora GT", key, "cancellation requested", "€2,500");
     List<WebElement> timeline = view.findElements(By.cssSelector(".dc-timeline li"));
     assertThat(timeline).isNotEmpty();
     screenshot("tasklist-case-view.png");

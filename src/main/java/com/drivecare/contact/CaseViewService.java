@@ -3,6 +3,8 @@ package com.drivecare.contact;
 import com.drivecare.customer.Channel;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.CustomerRepository;
+import com.drivecare.customer.Reservation;
+import com.drivecare.customer.ReservationRepository;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.customer.VehicleRepository;
 import com.drivecare.people.Agent;
@@ -39,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the {@link CaseView} of a case from its business key, for every journey alike: the
- * customer comes from the journey's own records ({@link CaseCustomerResolver}), the tasks from the
+ * customer (and, for a retention case, the reservation it is about) comes from the journey's own
+ * records ({@link CaseCustomerResolver}), the tasks from the
  * engine, the timeline from the contact log. Region rules are those of the API: staff see the cases
  * of their region's customers (national teams and administrators every case); anything else is not
  * found.
@@ -65,6 +68,7 @@ public class CaseViewService {
   private final List<CaseCustomerResolver> resolvers;
   private final CustomerRepository customers;
   private final VehicleRepository vehicles;
+  private final ReservationRepository reservations;
   private final OrganisationRepository organisation;
   private final ContactLog contactLog;
   private final ConsentService consent;
@@ -76,12 +80,13 @@ public class CaseViewService {
   private final Clock clock;
 
   CaseViewService(List<CaseCustomerResolver> resolvers, CustomerRepository customers, VehicleRepository vehicles,
-      OrganisationRepository organisation, ContactLog contactLog, ConsentService consent, Words words,
+      ReservationRepository reservations, OrganisationRepository organisation, ContactLog contactLog, ConsentService consent, Words words,
       TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
       IdentityService identityService, Clock clock) {
     this.resolvers = resolvers;
     this.customers = customers;
     this.vehicles = vehicles;
+    this.reservations = reservations;
     this.organisation = organisation;
     this.contactLog = contactLog;
     this.consent = consent;
@@ -104,6 +109,12 @@ public class CaseViewService {
       }
     }
     return Optional.empty();
+  }
+
+  /** The reservation a case is about, when its journey's business key names one (a retention case). */
+  public Optional<Reservation> reservationOf(String businessKey, String processDefinitionKey) {
+    return resolvers.stream().filter(r -> processDefinitionKey != null && r.handles(processDefinitionKey))
+        .map(r -> r.reservationOf(businessKey)).flatMap(Optional::stream).findFirst().flatMap(reservations::find);
   }
 
   /** The vehicle a case names: a recall journey's VIN ({@code <campaignId>:<VIN>}). */
@@ -138,6 +149,11 @@ public class CaseViewService {
             v.listPrice() == null ? null : words.money(v.listPrice(), currency(v.region()), AGENT),
             caseVehicle.map(cv -> cv.vin().equals(v.vin())).orElse(false)))
         .toList();
+    CaseView.ReservationLine reservation = reservationOf(businessKey, definitionKey)
+        .map(r -> new CaseView.ReservationLine(r.number(), r.model(), r.status().name(),
+            words.code("reservation", r.status(), AGENT),
+            r.deposit() == null ? null : words.money(r.deposit(), r.currency(), AGENT)))
+        .orElse(null);
     ZoneId customerZone = customer.map(c -> ZoneId.of(c.timeZone())).orElse(agentZone);
     List<CaseView.OpenTask> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
         .orderByTaskCreateTime().asc().list().stream()
@@ -146,7 +162,8 @@ public class CaseViewService {
     List<CaseView.TimelineLine> timeline = entries.stream()
         .map(e -> line(e, agentZone, customer.orElse(null), names)).toList();
     String journey = instances.isEmpty() ? null : instances.get(0).getProcessDefinitionName();
-    return new CaseView(businessKey, journey, region, words.zoneName(agentZone, AGENT), card, vehicleLines, tasks,
+    return new CaseView(businessKey, journey, region, words.zoneName(agentZone, AGENT), card, vehicleLines, reservation,
+        tasks,
         clocks, timeline);
   }
 

@@ -51,6 +51,23 @@ public record RecallCampaign(String id, String title, String component, String d
   }
 
 
+  /** The facts an owner reads, all in one language: {@code language} says which ({@code en} or {@code fr}). */
+  public record Facts(String language, String title, String component, String defect, String safetyRisk,
+      String remedy) {}
+
+  /**
+   * The facts in {@code language} ({@code en} or {@code fr}). French ones when the campaign has all
+   * of them — every approved notice does ({@code FrenchFactsRule}), so a French owner reads on his
+   * page what his notice told him. A campaign whose French facts are incomplete gives the English
+   * ones, every one of them, with {@code language} {@code en}: the reader says so, never a silent mix.
+   */
+  public Facts facts(String language) {
+    if ("fr".equals(language) && fr != null && fr.missing().isEmpty()) {
+      return new Facts("fr", fr.title(), fr.component(), fr.defect(), fr.safetyRisk(), fr.remedy());
+    }
+    return new Facts("en", title, component, defect, safetyRisk, remedy);
+  }
+
   public enum RemedyOption { DEALER, MOBILE, PICKUP }
 
   /** DRAFT while vehicles are imported and the notice written; LAUNCHED once owners are told; CLOSED at the end. */

@@ -1,5 +1,6 @@
 package com.drivecare.recall;
 
+import com.drivecare.contact.PageTexts;
 import com.drivecare.customer.ImportReport;
 import com.drivecare.platform.Caller;
 import com.drivecare.platform.CustomerEndpoint;
@@ -137,10 +138,11 @@ class RecallController {
 
   record PartsDelayed(String region, LocalDate expected, String reason) {}
 
-  /** Public: the open recalls of a VIN, without personal data, rate-limited per client. */
+  /** Public: the open recalls of a VIN, without personal data, rate-limited per client; facts in {@code lang} (else English). */
   @CustomerEndpoint
   @GetMapping("/api/recalls")
-  ResponseEntity<?> lookup(@RequestParam(required = false) String vin, HttpServletRequest request) {
+  ResponseEntity<?> lookup(@RequestParam(required = false) String vin, @RequestParam(required = false) String lang,
+      HttpServletRequest request) {
     var wait = rateLimiter.acquire(request.getRemoteAddr());
     if (wait.isPresent()) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -149,6 +151,6 @@ class RecallController {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds()))).body(problem);
     }
-    return ResponseEntity.ok(lookup.lookup(vin == null ? "" : vin));
+    return ResponseEntity.ok(lookup.lookup(vin == null ? "" : vin, PageTexts.language(lang)));
   }
 }

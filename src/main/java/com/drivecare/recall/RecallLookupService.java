@@ -19,13 +19,15 @@ public class RecallLookupService {
     this.vehicles = vehicles;
   }
 
-  public record OpenRecall(String campaignId, String title, String component, String defect, String safetyRisk,
+  /** {@code factsLanguage}: the language title, component, defect, risk and remedy are in. */
+  public record OpenRecall(String campaignId, String factsLanguage, String title, String component, String defect, String safetyRisk,
       String remedy, List<RecallCampaign.RemedyOption> remedyOptions, int remedyHours, boolean remedyAvailable,
       LocalDate partsExpected, RecallVehicleStatus vehicleStatus) {}
 
   public record LookupResult(String vin, boolean affected, List<OpenRecall> recalls) {}
 
-  public LookupResult lookup(String rawVin) {
+  /** The open recalls of the VIN, their facts in {@code language} when a campaign has them all in it, else English. */
+  public LookupResult lookup(String rawVin, String language) {
     String vin = Vin.normalise(rawVin);
     Vin.problem(vin).ifPresent(p -> {
       throw new InvalidInputException("vin", p);
@@ -36,7 +38,9 @@ public class RecallLookupService {
       var stock = recalls.stock(c.id()).stream().filter(s -> s.region().equals(region)).findFirst();
       boolean available = stock.map(s -> s.available() != null && s.available() > 0).orElse(c.partsAvailable());
       LocalDate expected = available ? null : stock.map(RecallRepository.Stock::expected).orElse(c.partsExpected());
-      return new OpenRecall(c.id(), c.title(), c.component(), c.defect(), c.safetyRisk(), c.remedy(), c.remedyOptions(),
+      RecallCampaign.Facts facts = c.facts(language);
+      return new OpenRecall(c.id(), facts.language(), facts.title(), facts.component(), facts.defect(),
+          facts.safetyRisk(), facts.remedy(), c.remedyOptions(),
           c.remedyHours(), available, expected, a.status());
     }).toList();
     return new LookupResult(vin, !open.isEmpty(), open);

@@ -262,7 +262,6 @@ class RecallOutreach {
     variables.put(VAR_REGION, t.region());
     variables.put("campaignTitle", campaign.title());
     variables.put("remedy", campaign.remedy());
-    putFrench(variables, campaign);
     variables.put("model", t.model());
     boolean parts = partsHere(campaign, stock, t.region());
     variables.put(VAR_PARTS_AVAILABLE, parts);
@@ -301,38 +300,21 @@ class RecallOutreach {
         : ReminderSchedule.of(days.toString(), ((Number) every).intValue());
   }
 
-  /** The campaign's French facts under the names a French owner's messages take them from. */
-  static void putFrench(Map<String, Object> values, RecallCampaign campaign) {
-    RecallCampaign.French fr = campaign.fr();
-    if (fr == null) {
-      return;
-    }
-    if (fr.title() != null) {
-      values.put("campaignTitle_fr", fr.title());
-    }
-    if (fr.defect() != null) {
-      values.put("defect_fr", fr.defect());
-    }
-    if (fr.safetyRisk() != null) {
-      values.put("safetyRisk_fr", fr.safetyRisk());
-    }
-    if (fr.remedy() != null) {
-      values.put("remedy_fr", fr.remedy());
-    }
-  }
-
-  /** The values every recall message of this vehicle uses. */
+  /**
+   * The values every recall message of this vehicle uses; the campaign's facts in the owner's
+   * language ({@code locale}) as {@link RecallCampaign#facts} gives them: his language's when the
+   * campaign has them all, else the English ones, every one of them — never a mix.
+   */
   Map<String, Object> values(RecallCampaign campaign, Target t, Locale locale, Map<String, Stock> stock) {
     Map<String, Object> values = new HashMap<>();
+    RecallCampaign.Facts facts = campaign.facts(locale.getLanguage());
     values.put("campaignId", campaign.id());
-    values.put("campaignTitle", campaign.title());
-    values.put("defect", campaign.defect());
-    values.put("safetyRisk", campaign.safetyRisk());
-    values.put("remedy", campaign.remedy());
+    values.put("campaignTitle", facts.title());
+    values.put("defect", facts.defect());
+    values.put("safetyRisk", facts.safetyRisk());
+    values.put("remedy", facts.remedy());
     values.put("remedyHours", campaign.remedyHours());
     values.put("remedyOptions", String.join(", ", campaign.remedyOptions().stream().map(Enum::name).toList()));
-    // what a French owner reads in place of the English facts (NotificationTemplates: <name>_fr)
-    putFrench(values, campaign);
     values.put("model", t.model());
     values.put("vin", t.vin());
     values.put("partsText", partsHere(campaign, stock, t.region())

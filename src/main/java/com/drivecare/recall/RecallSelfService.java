@@ -82,7 +82,8 @@ class RecallSelfService {
 
   record Appointment(LocalDate day, String serviceCenter, String serviceCenterName, String option) {}
 
-  record RecallFile(String campaignId, String title, String component, String defect, String safetyRisk, String remedy,
+  /** {@code factsLanguage}: the language title, component, defect, risk and remedy are in (the page's, or English). */
+  record RecallFile(String campaignId, String factsLanguage, String title, String component, String defect, String safetyRisk, String remedy,
       int remedyHours, List<RecallCampaign.RemedyOption> options, String vin, String model, String plate,
       RecallVehicleStatus status,
       Parts parts, RepairDelay repairDelay, Appointment appointment, List<RecallBookingService.ServiceCenter> serviceCenters,
@@ -90,22 +91,28 @@ class RecallSelfService {
 
   record Day(LocalDate date, boolean free) {}
 
-  record SurveyAbout(String campaignId, String title, String model, String plate, LocalDate repairedOn,
-      boolean answered, String language) {}
+  /** {@code factsLanguage}: the language the title is in; {@code language}: the owner's, the page's to start with. */
+  record SurveyAbout(String campaignId, String factsLanguage, String title, String model, String plate,
+      LocalDate repairedOn, boolean answered, String language) {}
 
-  /** The recalls of the customer's vehicles that he has been told about. */
+  /** The recalls of the customer's vehicles that he has been told about, titled in {@code lang} (else English). */
   @CustomerEndpoint
   @GetMapping("/api/self-service/recalls")
-  List<RecallRepository.OwnerRecall> mine() {
+  List<RecallRepository.OwnerRecall> mine(@RequestParam(required = false) String lang) {
     if (!(Caller.current() instanceof Caller.Customer customer)) {
       throw new NotFoundException("Customer file");
     }
-    return recalls.recallsOfOwner(customer.customerId());
+    String language = PageTexts.language(lang);
+    return recalls.recallsOfOwner(customer.customerId()).stream().map(r -> new RecallRepository.OwnerRecall(
+        r.campaignId(), r.vin(), recalls.find(r.campaignId()).map(c -> c.facts(language).title()).orElse(r.title()),
+        r.model(), r.plate(), r.status())).toList();
   }
 
+  /** The recall of one vehicle, its facts in {@code lang} (the page's language) when the campaign has them, else English. */
   @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}")
-  RecallFile file(@PathVariable String campaignId, @PathVariable String vin) {
+  RecallFile file(@PathVariable String campaignId, @PathVariable String vin,
+      @RequestParam(required = false) String lang) {
     Vehicle vehicle = booking.visibleVehicle(campaignId, Vin.normalise(vin), Caller.current());
     RecallCampaign campaign = recalls.find(campaignId).orElseThrow();
     RecallVehicleStatus status = recalls.target(campaignId, vehicle.vin()).map(RecallRepository.Target::status)
@@ -126,8 +133,9 @@ class RecallSelfService {
         a.serviceCenter(), centers.stream().filter(c -> c.id().equals(a.serviceCenter())).map(
             RecallBookingService.ServiceCenter::name).findFirst().orElse(a.serviceCenter()), a.option())).orElse(null);
     LocalDate today = today(vehicle);
-    return new RecallFile(campaign.id(), campaign.title(), campaign.component(), campaign.defect(), campaign.safetyRisk(),
-        campaign.remedy(), campaign.remedyHours(), campaign.remedyOptions(), vehicle.vin(), vehicle.model(),
+    RecallCampaign.Facts facts = campaign.facts(PageTexts.language(lang));
+    return new RecallFile(campaign.id(), facts.language(), facts.title(), facts.component(), facts.defect(),
+        facts.safetyRisk(), facts.remedy(), campaign.remedyHours(), campaign.remedyOptions(), vehicle.vin(), vehicle.model(),
         vehicle.plate(), status, parts, delay, appointment, centers, today.plusDays(1), today.plusDays(DAYS_OFFERED));
   }
 
@@ -153,7 +161,7 @@ class RecallSelfService {
     return days;
   }
 
-  /** The booked appointment as a calendar file (iCalendar), in the owner's language. */
+  /** The booked appointment as a calendar file (iCalendar), in the owner's language and the campaign's facts in it (else English). */
   @CustomerEndpoint
   @GetMapping("/api/self-service/recalls/{campaignId}/vehicles/{vin}/appointment.ics")
   ResponseEntity<byte[]> calendar(@PathVariable String campaignId, @PathVariable String vin) {
@@ -168,7 +176,8 @@ class RecallSelfService {
         .map(RecallBookingService.ServiceCenter::name).findFirst().orElse(appointment.serviceCenter());
     Instant start = appointment.day().atTime(RecallBookingService.APPOINTMENT_TIME).atZone(zone(vehicle)).toInstant();
     Instant end = start.plusSeconds(3600L * Math.max(1, campaign.remedyHours()));
-    Map<String, Object> values = Map.of("model", vehicle.model(), "title", campaign.title(), "campaign", campaign.id(),
+    Map<String, Object> values = Map.of("model", vehicle.model(), "title", campaign.facts(language).title(),
+        "campaign", campaign.id(),
         "center", centerName, "hours", campaign.remedyHours(),
         "option", texts.text(language, "recall.option." + appointment.option(), Map.of()));
     String ics = String.join("\r\n",
@@ -194,10 +203,14 @@ class RecallSelfService {
         .body(ics.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Public: what the survey of this link is about (the car, the repair, its day), without personal data. */
+  /**
+   * Public: what the survey of this link is about (the car, the repair, its day), without personal
+   * data; the repair titled in {@code lang} (the page's), by default the owner's language, when the
+   * campaign has its facts in it, else English.
+   */
   @CustomerEndpoint
   @GetMapping("/api/surveys/{token}")
-  SurveyAbout survey(@PathVariable String token) {
+  SurveyAbout survey(@PathVariable String token, @RequestParam(required = false) String lang) {
     SurveyRepository.Survey found = surveys.find(token).orElseThrow(() -> new NotFoundException("Survey"));
     String campaignId = campaignOf(found.businessKey());
     String vin = vinOf(found.businessKey());
@@ -205,7 +218,8 @@ class RecallSelfService {
     Vehicle vehicle = vehicles.findByVin(vin).orElseThrow();
     LocalDate repairedOn = appointments.lastDay(campaignId, vin).orElse(null);
     String language = customers.find(found.customerId()).map(c -> PageTexts.language(c.language())).orElse("en");
-    return new SurveyAbout(campaign.id(), campaign.title(), vehicle.model(), vehicle.plate(), repairedOn,
+    RecallCampaign.Facts facts = campaign.facts(lang == null ? language : PageTexts.language(lang));
+    return new SurveyAbout(campaign.id(), facts.language(), facts.title(), vehicle.model(), vehicle.plate(), repairedOn,
         found.answered(), language);
   }
 

@@ -208,9 +208,15 @@ class RemedyJourney {
     recalls.closeVehicle(campaignId, vin, reason);
   }
 
-  /** The journey's values and what every recall message of this vehicle says (as the campaign writes it). */
+  /**
+   * The journey's values and what every recall message of this vehicle says (as the campaign writes
+   * it, in the owner's language or wholly in English); French facts that journeys started earlier
+   * still carry as variables ({@code campaignTitle_fr} …) are left out, or they would stand in for
+   * the English ones one by one.
+   */
   private Map<String, Object> values(String campaignId, String vin, Customer owner, Map<String, Object> journeyValues) {
     Map<String, Object> values = new HashMap<>(journeyValues);
+    values.keySet().removeAll(RecallCampaign.French.VARIABLES);
     values.putAll(outreach.values(campaign(campaignId), target(campaignId, vin), owner.locale(),
         outreach.stockByRegion(campaignId)));
     return values;

@@ -6,7 +6,7 @@ import com.drivecare.customer.ReservationRepository;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** A retention case is about the customer of its reservation (the business key). */
+/** A retention case is about a reservation (the business key) and its customer. */
 @Component
 class RetentionCaseCustomer implements CaseCustomerResolver {
 
@@ -24,5 +24,10 @@ class RetentionCaseCustomer implements CaseCustomerResolver {
   @Override
   public Optional<Long> customerOf(String businessKey) {
     return reservations.find(businessKey).map(Reservation::customerId);
+  }
+
+  @Override
+  public Optional<String> reservationOf(String businessKey) {
+    return reservations.find(businessKey).map(Reservation::number);
   }
 }

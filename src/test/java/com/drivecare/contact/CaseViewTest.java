@@ -132,6 +132,7 @@ class CaseViewTest {
     assertThat(view.get("openTasks").findValuesAsText("taskKey")).contains("Task_ContactCustomer");
     assertThat(view.get("timeline").findValuesAsText("sentence"))
         .anySatisfy(s -> assertThat(s).contains("case reported"));
+    assertThat(view.hasNonNull("reservation")).as("a service case is about a registered car").isFalse();
   }
 
   @Test
@@ -163,6 +164,7 @@ class CaseViewTest {
     assertThat(view.get("customer").get("name").asText()).isEqualTo("Marc Lefevre");
     assertThat(view.get("vehicles").get(0).get("ofThisCase").asBoolean()).isTrue();
     assertThat(view.get("clocks").findValuesAsText("label")).contains("Appointment");
+    assertThat(view.hasNonNull("reservation")).as("a recall is about a registered car").isFalse();
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -164,8 +165,39 @@ class FrenchCustomerNotificationsTest {
 
     assertThat(templatesOf(owner)).contains("recall-notice", "recall-appointment-reminder", "recall-survey");
     assertThat(bodies(owner)).anySatisfy(b -> assertThat(b).contains("Boucle de ceinture", "Occupant non retenu"));
+    assertThat(emails(owner, "recall-appointment-reminder", "recall-survey"))
+        .hasSize(2).allSatisfy(b -> assertThat(b).contains("Boucle de ceinture"));
     assertFrenchOnly(owner);
     assertThat(advisor).isNotNull();
+  }
+
+  @Test
+  void recallMessagesOfACampaignWithoutAllItsFrenchFactsGiveTheFrenchOwnerTheWholeEnglishSet() {
+    testData.staff(TestData.unique("advisor"), Groups.SERVICE_ADVISORS, region, null);
+    Customer owner = french("Claire Morel");
+    Vehicle vehicle = testData.vehicle(owner.id());
+    String center = ("C" + TestData.unique("").substring(1, 9)).toUpperCase();
+    String campaignId = NoticeApprovalAccess.launchedCampaign(port, testData, jobs, runtimeService, taskService, region,
+        center, Map.of("fr", Map.of("title", "Boucle de ceinture", "component", "Ceinture de sécurité",
+            "defectDescription", "Peut ne pas se verrouiller.", "safetyRisk", "Occupant non retenu.",
+            "remedy", "Remplacement de la boucle.")), vehicle);
+    // a campaign kept from before the French-facts rule lacks one: the English facts, all of them — as
+    // on his page — never a French title next to an English defect
+    jdbc.sql("update drivecare.recall_campaign set defect_fr = null where id = ?").param(campaignId).update();
+    LocalDate day = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(3);
+    assertThat(Api.at(port).bearer(testData.token(owner.id())).post("/api/recalls/" + campaignId + "/vehicles/"
+        + vehicle.vin() + "/appointment", Map.of("option", "DEALER", "serviceCenter", center, "date", day.toString()))
+        .status()).isEqualTo(201);
+    String key = campaignId + ":" + vehicle.vin();
+    jobs.runDueForBusinessKey(key);
+    jobs.fire(instance(key), "Timer_AppointmentReminder");
+    jobs.runDueForBusinessKey(key);
+    complete(task(key, "Task_PerformRemedy"), Map.of("remedyOutcome", "COMPLETED"));
+    jobs.fire(instance(key), "Timer_SurveyDelay");
+    jobs.runDueForBusinessKey(key);
+
+    assertThat(emails(owner, "recall-appointment-reminder", "recall-survey")).hasSize(2)
+        .allSatisfy(b -> assertThat(b).contains("Seat belt buckle").doesNotContain("Boucle de ceinture"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -222,6 +254,13 @@ class FrenchCustomerNotificationsTest {
     return Arrays.stream(customers).flatMap(c -> jdbc.sql(
         "select template from drivecare.outbox where customer_id = ?").param(c.id()).query(String.class).list().stream())
         .toList();
+  }
+
+  /** The e-mails (subject and body) of these templates the customer got. */
+  private List<String> emails(Customer customer, String... templates) {
+    return jdbc.sql("select coalesce(subject, '') || '\n' || body from drivecare.outbox where customer_id = ? and template in ("
+        + String.join(", ", Arrays.stream(templates).map(t -> "?").toList()) + ") and channel = 'EMAIL'")
+        .params(Stream.concat(Stream.of(customer.id()), Arrays.stream(templates)).toList()).query(String.class).list();
   }
 
   private List<String> bodies(Customer... customers) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The recall as its owner reads and books it on his page: facts, parts, free days, calendar file, survey subject. */
 @DrivecareTest
@@ -36,6 +37,7 @@ class RecallSelfServiceApiTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired Jobs jobs;
+  @Autowired JdbcClient jdbc;
 
   String campaignId;
   String center;
@@ -104,8 +106,57 @@ class RecallSelfServiceApiTest {
     assertThat(ics.status()).isEqualTo(200);
     assertThat(ics.contentType()).startsWith("text/calendar");
     assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("BEGIN:VEVENT", "END:VCALENDAR",
-        "DTSTART:" + tomorrow.plusDays(1).toString().replace("-", ""), "LOCATION:Atelier Test",
-        "SUMMARY:Réparation de sécurité de votre Aurora Sedan : Seat belt buckle");
+        "DTSTART:" + tomorrow.plusDays(1).toString().replace("-", ""), "LOCATION:Atelier Test");
+    // the French owner's calendar names the repair by the campaign's French title, as his notice did
+    assertThat(unfolded(ics.body())).contains("SUMMARY:Réparation de sécurité de votre Aurora Sedan : Boucle de ceinture",
+        "DESCRIPTION:Réparation de sécurité gratuite (rappel " + campaignId + ") : Boucle de ceinture.")
+        .doesNotContain("Seat belt buckle");
+  }
+
+  @Test
+  void aCampaignWithoutAllItsFrenchFactsNamesTheRepairInEnglishInTheFrenchOwnersCalendarAndSurvey() {
+    assertThat(owner(0).post(booking(0), Map.of("option", "DEALER", "serviceCenter", center, "date", tomorrow.toString()))
+        .status()).isEqualTo(201);
+    String token = surveys.open(campaignId + ":" + vehicles.get(0).vin(), owners.get(0).id());
+    // kept from before the French-facts rule: the English facts, the whole set, as on his page
+    jdbc.sql("update drivecare.recall_campaign set defect_fr = null where id = ?").param(campaignId).update();
+
+    assertThat(unfolded(owner(0).get(self(0) + "/appointment.ics").body()))
+        .contains("SUMMARY:Réparation de sécurité de votre Aurora Sedan : Seat belt buckle")
+        .doesNotContain("Boucle de ceinture");
+    var about = Api.at(port).get("/api/surveys/" + token).json();
+    assertThat(about.get("title").asText()).isEqualTo("Seat belt buckle");
+    assertThat(about.get("factsLanguage").asText()).isEqualTo("en");
+    assertThat(about.get("language").asText()).isEqualTo("fr");
+  }
+
+  @Test
+  void theFrenchPageGetsTheFrenchFactsAndIsToldWhenTheCampaignHasThemOnlyInEnglish() {
+    var french = owner(0).get(self(0) + "?lang=fr").json();
+    assertThat(french.get("factsLanguage").asText()).isEqualTo("fr");
+    assertThat(french.get("title").asText()).isEqualTo("Boucle de ceinture");
+    assertThat(french.get("component").asText()).isEqualTo("Ceinture de sécurité");
+    assertThat(french.get("defect").asText()).isEqualTo("Peut ne pas se verrouiller.");
+    assertThat(french.get("safetyRisk").asText()).isEqualTo("Occupant non retenu.");
+    assertThat(french.get("remedy").asText()).isEqualTo("Remplacement de la boucle.");
+    var english = owner(0).get(self(0) + "?lang=en").json();
+    assertThat(english.get("factsLanguage").asText()).isEqualTo("en");
+    assertThat(english.get("defect").asText()).isEqualTo("May not latch.");
+    // "is my car affected?" in French, and the owner's list of his recalls
+    var lookup = Api.at(port).get("/api/recalls?vin=" + vehicles.get(0).vin() + "&lang=fr").json().get("recalls").get(0);
+    assertThat(lookup.get("factsLanguage").asText()).isEqualTo("fr");
+    assertThat(lookup.get("safetyRisk").asText()).isEqualTo("Occupant non retenu.");
+    assertThat(owner(0).get("/api/self-service/recalls?lang=fr").json().findValuesAsText("title"))
+        .contains("Boucle de ceinture");
+
+    // a campaign whose French facts are incomplete (kept from before the French-facts rule): the
+    // English facts, all of them, and the page is told which language they are in — never a silent mix
+    jdbc.sql("update drivecare.recall_campaign set defect_fr = null where id = ?").param(campaignId).update();
+    var fallback = owner(0).get(self(0) + "?lang=fr").json();
+    assertThat(fallback.get("factsLanguage").asText()).isEqualTo("en");
+    assertThat(fallback.get("title").asText()).isEqualTo("Seat belt buckle");
+    assertThat(fallback.get("defect").asText()).isEqualTo("May not latch.");
+    assertThat(fallback.get("safetyRisk").asText()).isEqualTo("Occupant not restrained.");
   }
 
   @Test
@@ -133,12 +184,21 @@ class RecallSelfServiceApiTest {
     String token = surveys.open(campaignId + ":" + vehicles.get(0).vin(), owners.get(0).id());
     var about = Api.at(port).get("/api/surveys/" + token);
     assertThat(about.status()).isEqualTo(200);
-    assertThat(about.json().get("title").asText()).isEqualTo("Seat belt buckle");
+    // the French owner reads the campaign's French title; the page in English (his choice) the English one
+    assertThat(about.json().get("title").asText()).isEqualTo("Boucle de ceinture");
+    assertThat(about.json().get("factsLanguage").asText()).isEqualTo("fr");
+    assertThat(Api.at(port).get("/api/surveys/" + token + "?lang=en").json().get("title").asText())
+        .isEqualTo("Seat belt buckle");
     assertThat(about.json().get("model").asText()).isEqualTo("Aurora Sedan");
     assertThat(about.json().get("answered").asBoolean()).isFalse();
     assertThat(about.json().get("language").asText()).isEqualTo("fr");
     assertThat(about.body()).doesNotContain(owners.get(0).name(), vehicles.get(0).vin());
     assertThat(Api.at(port).get("/api/surveys/srv_unknown").status()).isEqualTo(404);
+  }
+
+  /** iCalendar lines as one: folded lines (75 octets) continue after a line break and a space. */
+  private static String unfolded(String ics) {
+    return ics.replace("\r\n ", "");
   }
 
   private Api owner(int i) {

@@ -4,6 +4,7 @@ import static com.drivecare.retention.RetentionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.drivecare.Api;
 import com.drivecare.DrivecareTest;
 import com.drivecare.Jobs;
 import com.drivecare.TaskRights;
@@ -19,6 +20,7 @@ import com.drivecare.customer.Reservation;
 import com.drivecare.customer.ReservationRepository;
 import com.drivecare.customer.ReservationStatus;
 import com.drivecare.platform.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -44,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -57,6 +61,7 @@ class RetentionProcessTest {
   /** Monday 23 November 2026, 10:00 in Paris. */
   static final Instant MONDAY_MORNING = LocalDateTime.of(2026, 11, 23, 10, 0).atZone(PARIS).toInstant();
 
+  @LocalServerPort int port;
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -220,6 +225,36 @@ class RetentionProcessTest {
     assertThat(reservations.find(reservation.number()).orElseThrow().status()).isEqualTo(ReservationStatus.ACTIVE);
     assertThat(caseRow().get("outcome")).isEqualTo("KEPT");
     assertThat(outboxTemplates()).contains("retention-thank-you");
+  }
+
+  @Test
+  void everyTaskOfTheLadderShowsTheReservedCarOnItsCaseTab() {
+    start(testData.customer().named("Claire Dubois").inRegion(region, "Europe/Paris").create());
+    Set<String> seen = new TreeSet<>();
+    while (!isEnded()) {
+      Task task = nextTask();
+      if (task == null) {
+        break;
+      }
+      // the Case tab as the task's holder reads it: he has no registered car, the case is about the reserved one
+      JsonNode view = Api.at(port).basic(task.getAssignee(), TestData.password(task.getAssignee()))
+          .get("/api/cases/" + reservation.number() + "/view").json();
+      assertThat(view.get("vehicles")).as(task.getTaskDefinitionKey()).isEmpty();
+      JsonNode reserved = view.get("reservation");
+      assertThat(reserved).as(task.getTaskDefinitionKey() + " names the reservation").isNotNull();
+      assertThat(reserved.get("model").asText()).isEqualTo("Aurora GT");
+      assertThat(reserved.get("number").asText()).isEqualTo(reservation.number());
+      assertThat(reserved.get("statusText").asText()).isEqualTo("cancellation requested");
+      assertThat(reserved.get("deposit").asText()).isEqualTo("€2,500");
+      seen.add(task.getTaskDefinitionKey());
+      if (task.getTaskDefinitionKey().equals(TASK_REVIEW_CALL_LOG)) {
+        taskService.complete(task.getId(), Map.of(VAR_CALL_LOG_REVIEWED, true));
+      } else {
+        complete(task, CallOutcome.NOT_REACHED, null);
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrder(TASK_CASE_OWNER_CALL, TASK_REVIEW_CALL_LOG, TASK_MANAGER_CALL,
+        TASK_REGIONAL_MANAGER_CALL);
   }
 
   @Test

@@ -289,9 +289,29 @@ class SelfServiceBrowserTest {
     assertThat(appointmentDay(0)).isNull();
     browser.waitFor(By.cssSelector(".booking"));
 
+    // in French, the campaign's French facts — the ones her French-speaking neighbour's notice carried
     browser.button("Français").click();
-    browser.heading(t("fr", "recall.title", "campaign", campaignId, "title", "Airbag inflator"));
+    browser.heading(t("fr", "recall.title", "campaign", campaignId, "title", "Gonfleur d'airbag"));
+    assertThat(browser.text()).contains("Le gonfleur peut se rompre.",
+        "Des fragments métalliques peuvent blesser les occupants.", "Remplacement du gonfleur.")
+        .doesNotContain("The inflator may rupture.", t("fr", "recall.facts.other-language"));
     browser.shoot("recall-fr", Browser.DESKTOP);
+
+    // a campaign whose French facts are incomplete: the English facts, marked as English, and said so
+    jdbc.sql("update drivecare.recall_campaign set defect_fr = null where id = ?").param(campaignId).update();
+    try {
+      browser.driver().navigate().refresh();
+      browser.heading(t("fr", "recall.title", "campaign", campaignId, "title", "Airbag inflator"));
+      browser.waitForText(By.cssSelector(".facts-language"), t("fr", "recall.facts.other-language"));
+      assertThat(browser.text()).contains("The inflator may rupture.", "Metal fragments may injure occupants.",
+          "Replace the inflator.").doesNotContain("Le gonfleur peut se rompre.");
+      assertThat(browser.driver().findElements(By.cssSelector("[lang=en]"))).extracting(WebElement::getText)
+          .contains("The inflator may rupture.", "Metal fragments may injure occupants.");
+      browser.shoot("recall-fr-facts-in-english", Browser.DESKTOP);
+    } finally {
+      jdbc.sql("update drivecare.recall_campaign set defect_fr = ? where id = ?")
+          .params("Le gonfleur peut se rompre.", campaignId).update();
+    }
   }
 
   @Test
@@ -316,7 +336,9 @@ class SelfServiceBrowserTest {
     browser.size(Browser.PHONE);
     browser.open(link);
     browser.heading(t("fr", "survey.title"));
-    assertThat(browser.text()).contains("Aurora Sedan", "Airbag inflator", String.valueOf(day.getDayOfMonth()));
+    // Marc reads French: the repair by the campaign's French title
+    assertThat(browser.text()).contains("Aurora Sedan", "Gonfleur d'airbag", String.valueOf(day.getDayOfMonth()))
+        .doesNotContain("Airbag inflator");
     assertThat(browser.driver().findElements(By.cssSelector("input[type=radio]"))).hasSize(5)
         .noneMatch(WebElement::isSelected);
     browser.shoot("survey-fr", Browser.PHONE);
@@ -491,8 +513,9 @@ class SelfServiceBrowserTest {
     campaigns.create(new RecallCampaignService.NewCampaign(campaignId, "Airbag inflator", "Driver airbag",
         "The inflator may rupture.", "Metal fragments may injure occupants.", "Replace the inflator.",
         List.of(RecallCampaign.RemedyOption.DEALER, RecallCampaign.RemedyOption.MOBILE, RecallCampaign.RemedyOption.PICKUP),
-        2, new RecallCampaignService.Parts(true, null, List.of(new RecallCampaignService.RegionStock(recallRegion, 20, null)))),
-        drafter);
+        2, new RecallCampaignService.Parts(true, null, List.of(new RecallCampaignService.RegionStock(recallRegion, 20, null))),
+        new RecallCampaignService.FrenchFacts("Gonfleur d'airbag", "Airbag conducteur", "Le gonfleur peut se rompre.",
+            "Des fragments métalliques peuvent blesser les occupants.", "Remplacement du gonfleur.")), drafter);
     String[][] people = {{"Linda Nguyen", "en"}, {"Owner Two", "en"}, {"Owner Three", "en"}, {"Marc Lefèvre", "fr"},
         {"Owner Five", "en"}};
     StringBuilder csv = new StringBuilder();

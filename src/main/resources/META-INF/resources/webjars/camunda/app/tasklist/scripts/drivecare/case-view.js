@@ -1,6 +1,7 @@
 /*
  * Drivecare: the "Case" tab of every task in Tasklist (plugin point tasklist.task.detail).
- * It shows the case the task belongs to — the customer card, his vehicles, the open tasks and who
+ * It shows the case the task belongs to — the customer card, the reserved car a retention case is
+ * about, his registered vehicles, the open tasks and who
  * holds them, the clocks and the whole timeline in plain words — from one Drivecare endpoint,
  * GET /api/cases/{caseNumber}/view, read with the agent's Tasklist session and its CSRF token.
  * On "Find the vehicle's owner" it also searches customers by name, plate, VIN or e-mail.
@@ -51,18 +52,30 @@ function customerCard(c) {
     esc(c.callingWindow) + '</p>');
 }
 
-function table(headers, rows) {
+function table(headers, rows, empty) {
   if (!rows.length) {
-    return '<p class="dc-empty">None.</p>';
+    return '<p class="dc-empty">' + esc(empty || 'None.') + '</p>';
   }
   return '<table class="table table-condensed"><thead><tr>' + headers.map(h => '<th>' + esc(h) + '</th>').join('') +
     '</tr></thead><tbody>' + rows.map(r => '<tr>' + r.map(cell => '<td>' + cell + '</td>').join('') + '</tr>').join('') +
     '</tbody></table>';
 }
 
+/* A retention case is about a reservation: the car he reserved, not one he has registered yet. */
+function reservation(r) {
+  if (!r) {
+    return '';
+  }
+  return '<section class="dc-section dc-reservation"><h4>Reserved car</h4>' +
+    table(['Model', 'Reservation', 'Status', 'Deposit'], [[
+      '<strong>' + esc(r.model) + '</strong> <strong>(this case)</strong>', esc(r.number), esc(r.statusText),
+      esc(r.deposit || '—')]]) + '</section>';
+}
+
 function render(view) {
   const vehicles = table(['Model', 'Plate', 'VIN', 'Price'], view.vehicles.map(v => [
-    esc(v.model) + (v.ofThisCase ? ' <strong>(this case)</strong>' : ''), esc(v.plate), esc(v.vin), esc(v.listPrice)]));
+    esc(v.model) + (v.ofThisCase ? ' <strong>(this case)</strong>' : ''), esc(v.plate), esc(v.vin), esc(v.listPrice)]),
+    view.reservation ? 'None registered yet.' : 'None.');
   const tasks = table(['Task', 'Held by', 'Due', 'Time left'], view.openTasks.map(t => [
     esc(t.name), t.assigneeName ? esc(t.assigneeName) : 'offered to ' + esc((t.candidateGroups || []).join(', ')),
     esc(t.dueText || '—'), esc(t.timeLeft || '')]));
@@ -75,7 +88,7 @@ function render(view) {
     : '<p class="dc-empty">Nothing logged yet.</p>';
   return '<div class="dc-case-view">' +
     '<h3>Case ' + esc(view.caseNumber) + (view.journey ? ' · ' + esc(view.journey) : '') + '</h3>' +
-    customerCard(view.customer) + section('Vehicles', vehicles) + section('Open tasks of the case', tasks) +
+    customerCard(view.customer) + reservation(view.reservation) + section('Vehicles', vehicles) + section('Open tasks of the case', tasks) +
     section('Clocks', clocks) + section('Timeline (times in ' + view.agentZone + ')', timeline) + '</div>';
 }
 
