@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to each other as the template's do. What makes a clone a task of its own changes with {@code i}: its
  * business key, customer, case number and vehicle (a suffix), and the agent of its region it is assigned to (the same
  * rule as the benchmark's, so everyone keeps his personal workload), in the task, in the variable that
- * names him and in his authorization row. The columns are read from the database, so a column a newer
+ * names him and in his authorization row; its creation time is its own too. The columns are read from the database, so a column a newer
  * engine adds is copied as it is. History is not copied: clones are for reading, not for completing.
  */
 class TaskCloner {
@@ -137,6 +137,10 @@ class TaskCloner {
     }
     if (column.equals("BUSINESS_KEY_")) {
       return "X.BUSINESS_KEY_ || '-' || C.I";
+    }
+    if (table.equals("ACT_RU_TASK") && column.equals("CREATE_TIME_")) {
+      // every task its own moment, as in life (clone i made i seconds before its template): sorting by creation meets no ties
+      return "X.CREATE_TIME_ - C.I * interval '1 second'";
     }
     return "X." + column;
   }

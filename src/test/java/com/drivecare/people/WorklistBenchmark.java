@@ -232,8 +232,8 @@ class WorklistBenchmark {
         filterId(OrganisationSetup.FILTER_OVERDUE)};
     // a fragment of one owner's name, as an agent types it: the last nine characters of a customer's name
     var ownerSearch = taskService.createTaskQuery().taskDefinitionKey("Task_FindOwner").listPage(0, 1).get(0);
-    String name = String.valueOf(taskService.getVariable(ownerSearch.getId(), "customerName"));
-    String likeValue = "%" + name.substring(Math.max(0, name.length() - 9)) + "%";
+    String customer = String.valueOf(taskService.getVariable(ownerSearch.getId(), "customerName"));
+    String likeValue = "%" + customer.substring(Math.max(0, customer.length() - 9)) + "%";
     System.out.printf("%n| N = %,d open tasks | agent | p50 ms | p95 ms | max ms | rows |%n| --- | --- | ---: | ---: | ---: | ---: |%n", n);
     agents.forEach((role, user) -> {
       TasklistQueries tasklist = TasklistQueries.login(port, user, user.equals(admin) ? "test-admin-secret" : TestData.password(user));
