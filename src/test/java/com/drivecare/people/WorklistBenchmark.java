@@ -30,11 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The worklist benchmark — figures, not a pass/fail test. Run it with
  * {@code mvn -Pbenchmark,postgres verify -Dtest=WorklistBenchmark [-Dbenchmark.tasks=10000,100000]}. For each N
- * it creates (more) open tasks up to N,
- * open tasks across three regions in the shapes the journeys create them (per 100: 60 retention calls
- * assigned to case owners, 12 recall repairs assigned to service advisors, 20 "find owner" tasks offered
- * to the recall coordinators, 4 recall follow-ups and 4 service-case reviews offered to customer
- * relations), each agent with a realistic personal workload. Then it logs in to Tasklist as a case
+ * it creates (more) open tasks up to N across three regions in the shapes the journeys create them (per
+ * 100: 60 retention calls assigned to case owners, 32 − S recall repairs assigned to service advisors,
+ * S "find owner" tasks offered to the recall coordinators, 4 recall follow-ups and 4 service-case reviews
+ * offered to customer relations), each agent with a realistic personal workload. S is
+ * {@code -DownerSearches}, 4 by default: a national recall of 2,000,000 vehicles with 2 % of owners
+ * unknown is 40,000 owner searches, 4 % of a million open tasks; {@code -DownerSearches=20} is the
+ * stress mix of the earlier runs (the team offered 200,000 tasks at N = 1,000,000). Then it logs in to Tasklist as a case
  * owner, a service advisor, a recall coordinator, customer relations and the administrator, replays
  * Tasklist's own requests and prints p50 / p95 / max per request. With {@code -Dreuse=TAG} (the tag of an
  * earlier run, in its agents' names) it creates nothing and measures the open tasks that run left.
@@ -48,6 +50,10 @@ class WorklistBenchmark {
   static final int WARM_UP = 3;
   /** Tasks created through the engine, in every shape, region and slot, before the rest are cloned from them. */
   static final int TEMPLATES = 600;
+  /** Of every 100 open tasks, how many are owner searches offered to the recall coordinators. */
+  static final int OWNER_SEARCHES = Integer.getInteger("ownerSearches", 4);
+  /** The first slot (of 100) of the owner searches: before it the repairs, after it customer relations' tasks. */
+  static final int FIRST_OWNER_SEARCH = 92 - OWNER_SEARCHES;
 
   @LocalServerPort int port;
   @Autowired TestData testData;
@@ -134,7 +140,7 @@ class WorklistBenchmark {
           if (slot < 60) {
             String caller = region.equals(TestData.FR) && person == 0 ? owner : TaskCloner.agent("owner", tag, region, person);
             instance = worklist.retentionCall("RES-" + tag, caller, region, now.plus(i % 4 == 0 ? -2 : 20, ChronoUnit.HOURS));
-          } else if (slot < 72) {
+          } else if (slot < FIRST_OWNER_SEARCH) {
             String who = region.equals(TestData.FR) && person == 0 ? advisor : TaskCloner.agent("advisor", tag, region, person);
             instance = worklist.remedy(campaign, who, region, now.plus(3, ChronoUnit.DAYS));
           } else if (slot < 92) {
@@ -177,12 +183,12 @@ class WorklistBenchmark {
   /**
    * A clone is a task like the others: the one that continues template 0 (a retention call) is
    * assigned to a case owner of its region, who alone of the agents holds its authorization; the one
-   * that continues template 72 (an owner search) is offered to the recall coordinators and not to a
+   * that continues the first owner search template is offered to the recall coordinators and not to a
    * case owner; both open with their form and variables in Tasklist. Fails the run otherwise.
    */
   private void verifyClones(int from, int n, String tag, List<String> regions, String owner) {
     int call = from + Math.floorMod(0 - from, TEMPLATES);
-    int search = from + Math.floorMod(72 - from, TEMPLATES);
+    int search = from + Math.floorMod(FIRST_OWNER_SEARCH - from, TEMPLATES);
     if (search >= n || call >= n) {
       return;
     }
@@ -196,7 +202,7 @@ class WorklistBenchmark {
     check(!authorizationService.isUserAuthorized(owner, List.of(Groups.CASE_OWNERS), Permissions.READ, Resources.TASK,
         callTask.getId()), "another case owner does not read the clone");
 
-    var searchTask = taskService.createTaskQuery().processInstanceId(cloner.cloneOf(templates.get(72), search)).singleResult();
+    var searchTask = taskService.createTaskQuery().processInstanceId(cloner.cloneOf(templates.get(FIRST_OWNER_SEARCH), search)).singleResult();
     check(searchTask != null && "Task_FindOwner".equals(searchTask.getTaskDefinitionKey()), "clone " + search + " is an owner search");
     check(taskService.createTaskQuery().taskId(searchTask.getId()).taskCandidateGroup(Groups.RECALL_COORDINATORS).count() == 1,
         "the clone is offered to the recall coordinators");
