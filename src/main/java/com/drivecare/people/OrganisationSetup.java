@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -77,7 +78,7 @@ public class OrganisationSetup {
   private final String adminPassword;
 
   OrganisationSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, JdbcClient jdbc,
+      FilterService filterService, TaskService taskService, DataSource dataSource,
       ProcessEngineConfigurationImpl engineConfiguration,
       @Value("${drivecare.admin.user:}") String adminUser,
       @Value("${drivecare.admin.password:}") String adminPassword) {
@@ -85,7 +86,9 @@ public class OrganisationSetup {
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
-    this.jdbc = jdbc;
+    // its own client, without the application's query timeout (30 s): on a large existing database
+    // building an index or removing per-task rows at the first start of a version takes longer
+    this.jdbc = JdbcClient.create(dataSource);
     this.tablePrefix = engineConfiguration.getDatabaseTablePrefix() == null ? "" : engineConfiguration.getDatabaseTablePrefix();
     this.engineConfiguration = engineConfiguration;
     this.adminUser = adminUser;
