@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -103,9 +104,13 @@ class RecallSelfService {
       throw new NotFoundException("Customer file");
     }
     String language = PageTexts.language(lang);
-    return recalls.recallsOfOwner(customer.customerId()).stream().map(r -> new RecallRepository.OwnerRecall(
-        r.campaignId(), r.vin(), recalls.find(r.campaignId()).map(c -> c.facts(language).title()).orElse(r.title()),
-        r.model(), r.plate(), r.status())).toList();
+    List<RecallRepository.OwnerRecall> mine = recalls.recallsOfOwner(customer.customerId());
+    // each campaign read once, however many of his vehicles it recalls
+    Map<String, String> titles = new HashMap<>();
+    mine.stream().map(RecallRepository.OwnerRecall::campaignId).distinct().forEach(id ->
+        recalls.find(id).ifPresent(c -> titles.put(id, c.facts(language).title())));
+    return mine.stream().map(r -> new RecallRepository.OwnerRecall(r.campaignId(), r.vin(),
+        titles.getOrDefault(r.campaignId(), r.title()), r.model(), r.plate(), r.status())).toList();
   }
 
   /** The recall of one vehicle, its facts in {@code lang} (the page's language) when the campaign has them, else English. */
