@@ -22,6 +22,17 @@
     return text;
   }
 
+  /** t(), as nodes: a value given as an element (a title in another language, marked lang) stays one. */
+  function tn(key, values) {
+    const nodes = [t(key, Object.fromEntries(Object.entries(values || {}).filter(([, v]) => !(v instanceof Node))))];
+    Object.entries(values || {}).filter(([, v]) => v instanceof Node).forEach(([k, v]) => {
+      const marker = '{' + k + '}';
+      nodes.splice(0, nodes.length, ...nodes.flatMap(n => typeof n !== 'string' || !n.includes(marker) ? [n]
+        : n.split(marker).flatMap((part, i) => i === 0 ? [part] : [v.cloneNode(true), part])));
+    });
+    return nodes.filter(n => n !== '');
+  }
+
   function has(key) { return Object.prototype.hasOwnProperty.call(state.texts, key); }
 
   /** h('p', {class: 'x'}, 'text', child, [children]) */
@@ -113,7 +124,7 @@
 
   function heading(text) {
     const h1 = h('h1', { tabindex: '-1' }, text);
-    document.title = text + ' — ' + t('brand');
+    document.title = h1.textContent + ' — ' + t('brand');
     return h1;
   }
 
@@ -393,10 +404,10 @@
     const self = '/api/self-service/recalls/' + encodeURIComponent(campaignId) + '/vehicles/' + encodeURIComponent(vin);
     const f = await api('GET', self + '?lang=' + encodeURIComponent(state.lang));
     const rerender = async (text, error) => { const view = await recall(key); say(text, error); show(view, true); notice.focus(); };
-    const nodes = [backHome(), heading(t('recall.title', { campaign: f.campaignId, title: f.title })),
-      h('p', { class: 'sub' }, f.plate ? t('recall.car.plate', { model: f.model, plate: f.plate }) : t('recall.car', { model: f.model }))];
     // the campaign's facts are in the page's language, or (a campaign not translated) in English: said, and marked
     const factsLang = f.factsLanguage === state.lang ? null : f.factsLanguage;
+    const nodes = [backHome(), heading(tn('recall.title', { campaign: f.campaignId, title: factsLang ? h('span', { lang: factsLang }, f.title) : f.title })),
+      h('p', { class: 'sub' }, f.plate ? t('recall.car.plate', { model: f.model, plate: f.plate }) : t('recall.car', { model: f.model }))];
     if (factsLang) {
       nodes.push(card(null, h('p', { class: 'facts-language' }, t('recall.facts.other-language'))));
     }
@@ -509,8 +520,9 @@
       throw e;
     }
     const car = about.model + (about.plate ? ' (' + about.plate + ')' : '');
+    const title = about.factsLanguage && about.factsLanguage !== state.lang ? h('span', { lang: about.factsLanguage }, about.title) : about.title;
     const nodes = [heading(t('survey.title')), h('p', { class: 'sub' }, about.repairedOn
-      ? t('survey.about', { car, title: about.title, date: day(about.repairedOn) }) : t('survey.about.nodate', { car, title: about.title }))];
+      ? tn('survey.about', { car, title, date: day(about.repairedOn) }) : tn('survey.about.nodate', { car, title }))];
     if (about.answered) { return nodes.concat(card(null, h('p', { class: 'status' }, t('survey.answered')))); }
     const name = id('score');
     const scores = h('fieldset', {}, h('legend', {}, t('survey.question')), h('div', { class: 'scores' },

@@ -295,6 +295,7 @@ class SelfServiceBrowserTest {
     assertThat(browser.text()).contains("Le gonfleur peut se rompre.",
         "Des fragments métalliques peuvent blesser les occupants.", "Remplacement du gonfleur.")
         .doesNotContain("The inflator may rupture.", t("fr", "recall.facts.other-language"));
+    assertThat(browser.driver().findElements(By.cssSelector("main [lang]"))).isEmpty();
     browser.shoot("recall-fr", Browser.DESKTOP);
 
     // a campaign whose French facts are incomplete: the English facts, marked as English, and said so
@@ -307,6 +308,8 @@ class SelfServiceBrowserTest {
           "Replace the inflator.").doesNotContain("Le gonfleur peut se rompre.");
       assertThat(browser.driver().findElements(By.cssSelector("[lang=en]"))).extracting(WebElement::getText)
           .contains("The inflator may rupture.", "Metal fragments may injure occupants.");
+      // the heading too: a French sentence around an English title, the title marked as English
+      assertThat(browser.driver().findElement(By.cssSelector("h1 [lang=en]")).getText()).isEqualTo("Airbag inflator");
       browser.shoot("recall-fr-facts-in-english", Browser.DESKTOP);
     } finally {
       jdbc.sql("update drivecare.recall_campaign set defect_fr = ? where id = ?")
@@ -341,7 +344,22 @@ class SelfServiceBrowserTest {
         .doesNotContain("Airbag inflator");
     assertThat(browser.driver().findElements(By.cssSelector("input[type=radio]"))).hasSize(5)
         .noneMatch(WebElement::isSelected);
+    assertThat(browser.driver().findElements(By.cssSelector("main [lang]"))).isEmpty();
     browser.shoot("survey-fr", Browser.PHONE);
+
+    // had the campaign no complete French facts, the English title, marked as English
+    jdbc.sql("update drivecare.recall_campaign set defect_fr = null where id = ?").param(campaignId).update();
+    try {
+      browser.driver().navigate().refresh();
+      browser.waitForText(By.cssSelector("main [lang=en]"), "Airbag inflator");
+      assertThat(browser.driver().findElement(By.cssSelector(".sub")).getText()).startsWith("La réparation de sécurité")
+          .contains("Airbag inflator");
+    } finally {
+      jdbc.sql("update drivecare.recall_campaign set defect_fr = ? where id = ?")
+          .params("Le gonfleur peut se rompre.", campaignId).update();
+    }
+    browser.driver().navigate().refresh();
+    browser.heading(t("fr", "survey.title"));
 
     browser.button(t("fr", "survey.send")).click();
     browser.waitForText(By.tagName("main"), t("fr", "survey.choose"));
