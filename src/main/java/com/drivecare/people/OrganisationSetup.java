@@ -229,10 +229,12 @@ public class OrganisationSetup {
   private void ensureFilters() {
     ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    // offered to me by name or to one of my groups; every filter starts from the current user, so
-    // what it costs depends on his tasks, not on the number of open tasks in the database
-    ensureFilter(FILTER_GROUP_TASKS, 0, "Tasks offered to me or my groups, assigned or not",
-        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
+    // offered to me by name or to one of my groups, and not yet taken: the work to pick up (a task
+    // taken is in its taker's "My tasks"). Every filter starts from the current user, so what it
+    // costs depends on his tasks; this one reads only tasks nobody holds, never the regions' assigned
+    // work, which is most of the open tasks (docs/tasklist-visibility.md)
+    ensureFilter(FILTER_GROUP_TASKS, 0, "Tasks offered to me or my groups that nobody has taken yet",
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     ensureFilter(FILTER_OVERDUE, 10, "My tasks past their due date",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").dueBeforeExpression("${now()}"));
   }
