@@ -134,6 +134,10 @@ class TaskVisibilityTest {
     authorizationService.saveAuthorization(perTask);
     Filter overdue = filterService.createTaskFilterQuery().filterName(OrganisationSetup.FILTER_OVERDUE).singleResult();
     filterService.saveFilter(overdue.setQuery(taskService.createTaskQuery().dueBefore(new Date())));
+    // "My group's tasks" as it was until 2026-11-30: taken tasks included
+    Filter group = filterService.createTaskFilterQuery().filterName(OrganisationSetup.FILTER_GROUP_TASKS).singleResult();
+    filterService.saveFilter(group.setQuery(taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
+        .includeAssignedTasks()));
 
     organisationSetup.onEngineReady();
 
@@ -148,6 +152,9 @@ class TaskVisibilityTest {
     assertThat(filterService.getFilter(overdue.getId()).getQuery().toString()).isNotNull();
     assertThat(((TaskQueryImpl) filterService.getFilter(overdue.getId()).getQuery())
         .getExpressions()).containsKey("taskAssignee");
+    TaskQueryImpl offered = filterService.getFilter(group.getId()).getQuery();
+    assertThat(offered.getExpressions()).containsKey("taskCandidateUser");
+    assertThat(offered.isIncludeAssignedTasks()).as("taken tasks left out").isFalse();
     try (Connection connection = dataSource.getConnection()) {
       assertThat(indexes(connection, "ACT_RU_AUTHORIZATION")).anyMatch("DRIVECARE_IDX_AUTH_USER"::equalsIgnoreCase);
     }
