@@ -250,7 +250,8 @@
     const nodes = [heading(t('greeting', { name: state.me.name })), h('p', { class: 'sub' }, t('home.intro'))];
     if (recalls.length) {
       nodes.push(card(t('home.recalls'), list(recalls, r => h('li', {},
-        h('a', { href: '#view=recall&case=' + encodeURIComponent(r.campaignId + ':' + r.vin) }, r.title + ' — ' + r.model),
+        h('a', { href: '#view=recall&case=' + encodeURIComponent(r.campaignId + ':' + r.vin) },
+          h('span', { lang: r.factsLanguage === state.lang ? null : r.factsLanguage }, r.title), ' — ' + r.model),
         ' ', h('span', { class: 'badge' }, t('recall.short.' + r.status))))));
     }
     if (cases.length) {
@@ -594,7 +595,7 @@
         return;
       }
       results.replaceChildren(card(null, h('p', { class: 'status' }, t('lookup.found', { vin, count: data.recalls.length }))),
-        ...data.recalls.map(r => { const other = r.factsLanguage === state.lang ? null : r.factsLanguage; return card(r.campaignId + ' — ' + r.title,
+        ...data.recalls.map(r => { const other = r.factsLanguage === state.lang ? null : r.factsLanguage; return card([r.campaignId + ' — ', h('span', { lang: other }, r.title)],
           other ? h('p', { class: 'facts-language' }, t('recall.facts.other-language')) : null,
           h('dl', { class: 'facts' }, h('dt', {}, t('recall.wrong')), h('dd', { lang: other }, r.defect), h('dt', {}, t('recall.risk')), h('dd', { lang: other }, r.safetyRisk),
             h('dt', {}, t('recall.remedy')), h('dd', {}, h('span', { lang: other }, r.remedy), ' ' + t('recall.duration', { hours: r.remedyHours }))),

@@ -96,21 +96,28 @@ class RecallSelfService {
   record SurveyAbout(String campaignId, String factsLanguage, String title, String model, String plate,
       LocalDate repairedOn, boolean answered, String language) {}
 
+  /** One recall in the owner's list; {@code factsLanguage}: the language the title is in (the page's, or English). */
+  record MyRecall(String campaignId, String vin, String factsLanguage, String title, String model, String plate,
+      RecallVehicleStatus status) {}
+
   /** The recalls of the customer's vehicles that he has been told about, titled in {@code lang} (else English). */
   @CustomerEndpoint
   @GetMapping("/api/self-service/recalls")
-  List<RecallRepository.OwnerRecall> mine(@RequestParam(required = false) String lang) {
+  List<MyRecall> mine(@RequestParam(required = false) String lang) {
     if (!(Caller.current() instanceof Caller.Customer customer)) {
       throw new NotFoundException("Customer file");
     }
     String language = PageTexts.language(lang);
     List<RecallRepository.OwnerRecall> mine = recalls.recallsOfOwner(customer.customerId());
     // each campaign read once, however many of his vehicles it recalls
-    Map<String, String> titles = new HashMap<>();
+    Map<String, RecallCampaign.Facts> facts = new HashMap<>();
     mine.stream().map(RecallRepository.OwnerRecall::campaignId).distinct().forEach(id ->
-        recalls.find(id).ifPresent(c -> titles.put(id, c.facts(language).title())));
-    return mine.stream().map(r -> new RecallRepository.OwnerRecall(r.campaignId(), r.vin(),
-        titles.getOrDefault(r.campaignId(), r.title()), r.model(), r.plate(), r.status())).toList();
+        recalls.find(id).ifPresent(c -> facts.put(id, c.facts(language))));
+    return mine.stream().map(r -> {
+      RecallCampaign.Facts f = facts.get(r.campaignId());
+      return new MyRecall(r.campaignId(), r.vin(), f == null ? "en" : f.language(), f == null ? r.title() : f.title(),
+          r.model(), r.plate(), r.status());
+    }).toList();
   }
 
   /** The recall of one vehicle, its facts in {@code lang} (the page's language) when the campaign has them, else English. */

@@ -9,6 +9,7 @@ import com.drivecare.TestData;
 import com.drivecare.customer.Customer;
 import com.drivecare.customer.Vehicle;
 import com.drivecare.people.Groups;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -148,6 +149,7 @@ class RecallSelfServiceApiTest {
     assertThat(lookup.get("safetyRisk").asText()).isEqualTo("Occupant non retenu.");
     assertThat(owner(0).get("/api/self-service/recalls?lang=fr").json().findValuesAsText("title"))
         .contains("Boucle de ceinture");
+    assertThat(listed(0, "fr").get("factsLanguage").asText()).isEqualTo("fr");
 
     // a campaign whose French facts are incomplete (kept from before the French-facts rule): the
     // English facts, all of them, and the page is told which language they are in — never a silent mix
@@ -157,6 +159,20 @@ class RecallSelfServiceApiTest {
     assertThat(fallback.get("title").asText()).isEqualTo("Seat belt buckle");
     assertThat(fallback.get("defect").asText()).isEqualTo("May not latch.");
     assertThat(fallback.get("safetyRisk").asText()).isEqualTo("Occupant not restrained.");
+    // his list says so too, for the page to mark the English title
+    var listed = listed(0, "fr");
+    assertThat(listed.get("title").asText()).isEqualTo("Seat belt buckle");
+    assertThat(listed.get("factsLanguage").asText()).isEqualTo("en");
+  }
+
+  /** This campaign's entry in owner {@code i}'s list of his recalls, in {@code lang}. */
+  private JsonNode listed(int i, String lang) {
+    for (JsonNode recall : owner(i).get("/api/self-service/recalls?lang=" + lang).json()) {
+      if (recall.get("campaignId").asText().equals(campaignId)) {
+        return recall;
+      }
+    }
+    throw new AssertionError("campaign " + campaignId + " not in owner " + i + "'s list");
   }
 
   @Test

@@ -311,6 +311,9 @@ class SelfServiceBrowserTest {
       // the heading too: a French sentence around an English title, the title marked as English
       assertThat(browser.driver().findElement(By.cssSelector("h1 [lang=en]")).getText()).isEqualTo("Airbag inflator");
       browser.shoot("recall-fr-facts-in-english", Browser.DESKTOP);
+      // and on her home page, the recall's title in her list
+      browser.driver().findElement(By.cssSelector("a[href='#view=home']")).click();
+      browser.waitForText(By.cssSelector("main li a [lang=en]"), "Airbag inflator");
     } finally {
       jdbc.sql("update drivecare.recall_campaign set defect_fr = ? where id = ?")
           .params("Le gonfleur peut se rompre.", campaignId).update();
