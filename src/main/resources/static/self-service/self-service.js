@@ -33,6 +33,9 @@
     return nodes.filter(n => n !== '');
   }
 
+  /** The language of a text from the server when it is not the page's (to mark it lang=…), else null. */
+  function otherLanguage(language) { return language && language !== state.lang ? language : null; }
+
   function has(key) { return Object.prototype.hasOwnProperty.call(state.texts, key); }
 
   /** h('p', {class: 'x'}, 'text', child, [children]) */
@@ -251,7 +254,7 @@
     if (recalls.length) {
       nodes.push(card(t('home.recalls'), list(recalls, r => h('li', {},
         h('a', { href: '#view=recall&case=' + encodeURIComponent(r.campaignId + ':' + r.vin) },
-          h('span', { lang: r.factsLanguage === state.lang ? null : r.factsLanguage }, r.title), ' — ' + r.model),
+          h('span', { lang: otherLanguage(r.factsLanguage) }, r.title), ' — ' + r.model),
         ' ', h('span', { class: 'badge' }, t('recall.short.' + r.status))))));
     }
     if (cases.length) {
@@ -406,7 +409,7 @@
     const f = await api('GET', self + '?lang=' + encodeURIComponent(state.lang));
     const rerender = async (text, error) => { const view = await recall(key); say(text, error); show(view, true); notice.focus(); };
     // the campaign's facts are in the page's language, or (a campaign not translated) in English: said, and marked
-    const factsLang = f.factsLanguage === state.lang ? null : f.factsLanguage;
+    const factsLang = otherLanguage(f.factsLanguage);
     const nodes = [backHome(), heading(tn('recall.title', { campaign: f.campaignId, title: factsLang ? h('span', { lang: factsLang }, f.title) : f.title })),
       h('p', { class: 'sub' }, f.plate ? t('recall.car.plate', { model: f.model, plate: f.plate }) : t('recall.car', { model: f.model }))];
     if (factsLang) {
@@ -521,7 +524,7 @@
       throw e;
     }
     const car = about.model + (about.plate ? ' (' + about.plate + ')' : '');
-    const title = about.factsLanguage && about.factsLanguage !== state.lang ? h('span', { lang: about.factsLanguage }, about.title) : about.title;
+    const title = otherLanguage(about.factsLanguage) ? h('span', { lang: about.factsLanguage }, about.title) : about.title;
     const nodes = [heading(t('survey.title')), h('p', { class: 'sub' }, about.repairedOn
       ? tn('survey.about', { car, title, date: day(about.repairedOn) }) : tn('survey.about.nodate', { car, title }))];
     if (about.answered) { return nodes.concat(card(null, h('p', { class: 'status' }, t('survey.answered')))); }
@@ -595,7 +598,7 @@
         return;
       }
       results.replaceChildren(card(null, h('p', { class: 'status' }, t('lookup.found', { vin, count: data.recalls.length }))),
-        ...data.recalls.map(r => { const other = r.factsLanguage === state.lang ? null : r.factsLanguage; return card([r.campaignId + ' — ', h('span', { lang: other }, r.title)],
+        ...data.recalls.map(r => { const other = otherLanguage(r.factsLanguage); return card([r.campaignId + ' — ', h('span', { lang: other }, r.title)],
           other ? h('p', { class: 'facts-language' }, t('recall.facts.other-language')) : null,
           h('dl', { class: 'facts' }, h('dt', {}, t('recall.wrong')), h('dd', { lang: other }, r.defect), h('dt', {}, t('recall.risk')), h('dd', { lang: other }, r.safetyRisk),
             h('dt', {}, t('recall.remedy')), h('dd', {}, h('span', { lang: other }, r.remedy), ' ' + t('recall.duration', { hours: r.remedyHours }))),
