@@ -120,7 +120,9 @@ class CaseViewTest {
       assertThat(text(form, "languageLabel")).isEqualTo("The customer reads French");
       assertThat(text(form, "kindText")).isEqualTo("roadside breakdown");
       assertThat(text(form, "tierText")).endsWith("care");
-      assertThat(text(form, "firstResponseDueText")).endsWith("Paris time").doesNotContain("T");
+      // in words, in the customer's zone: "Tue 1 Dec 2026, 00:12 Paris time", not an ISO timestamp
+      assertThat(text(form, "firstResponseDueText"))
+          .matches("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} Paris time");
       assertThat(text(form, "resolutionDueText")).endsWith("Paris time");
     }
     JsonNode view = asAdvisor.get("/api/cases/" + number + "/view").json();
