@@ -179,7 +179,7 @@ public class OrganisationSetup {
    * see — 1.7 to 4 s for a national team offered 200,000 tasks. On PostgreSQL, trigram indexes
    * ({@code pg_trgm}, a trusted extension the database owner may create) find the few variables that
    * hold the fragment first. They cover only {@link #SEARCHED_VARIABLES}, so the engine's other
-   * variables (the recall launch writes millions) pay nothing for them. Without the right to create
+   * variables (a dozen or more per journey) pay nothing for them. Without the right to create
    * the extension, Drivecare starts and says so; the search then works, unindexed.
    */
   private void ensureVariableFragmentIndexes() {

@@ -432,21 +432,19 @@ class RecallRepository {
             RecallVehicleStatus.of(rs.getString("status")))).list();
   }
 
-  /** A recall of one of the owner's vehicles, as his self-service lists it. */
-  record OwnerRecall(String campaignId, String vin, String title, String model, String plate,
-      RecallVehicleStatus status) {}
+  /** A recall of one of the owner's vehicles, as his self-service lists it (titled in his page's language by the caller). */
+  record OwnerRecall(String campaignId, String vin, String model, String plate, RecallVehicleStatus status) {}
 
   /** The recalls of the owner's vehicles he has been told about (launched, or approved and his vehicle launched). */
   List<OwnerRecall> recallsOfOwner(long customerId) {
     return jdbc.sql("""
-        select rv.campaign_id, rv.vin, rv.status, c.title, v.model, v.plate from drivecare.recall_vehicle rv
+        select rv.campaign_id, rv.vin, rv.status, v.model, v.plate from drivecare.recall_vehicle rv
           join drivecare.vehicle v on v.id = rv.vehicle_id
           join drivecare.recall_campaign c on c.id = rv.campaign_id
         where v.owner_id = ? and (c.status = ? or c.status = ? and rv.launched_at is not null)
         order by rv.campaign_id, rv.vin""")
         .params(customerId, CampaignStatus.LAUNCHED.name(), CampaignStatus.APPROVED.name())
-        .query((rs, row) -> new OwnerRecall(rs.getString("campaign_id"), rs.getString("vin"), rs.getString("title"),
-            rs.getString("model"), rs.getString("plate"), RecallVehicleStatus.of(rs.getString("status")))).list();
+        .query((rs, row) -> new OwnerRecall(rs.getString("campaign_id"), rs.getString("vin"), rs.getString("model"), rs.getString("plate"), RecallVehicleStatus.of(rs.getString("status")))).list();
   }
 
   private static RecallCampaign campaign(ResultSet rs, int row) throws SQLException {

@@ -112,11 +112,10 @@ class RecallSelfService {
     // each campaign read once, however many of his vehicles it recalls
     Map<String, RecallCampaign.Facts> facts = new HashMap<>();
     mine.stream().map(RecallRepository.OwnerRecall::campaignId).distinct().forEach(id ->
-        recalls.find(id).ifPresent(c -> facts.put(id, c.facts(language))));
+        facts.put(id, recalls.find(id).orElseThrow().facts(language)));
     return mine.stream().map(r -> {
       RecallCampaign.Facts f = facts.get(r.campaignId());
-      return new MyRecall(r.campaignId(), r.vin(), f == null ? "en" : f.language(), f == null ? r.title() : f.title(),
-          r.model(), r.plate(), r.status());
+      return new MyRecall(r.campaignId(), r.vin(), f.language(), f.title(), r.model(), r.plate(), r.status());
     }).toList();
   }
 

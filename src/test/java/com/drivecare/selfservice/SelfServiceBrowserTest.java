@@ -314,6 +314,7 @@ class SelfServiceBrowserTest {
       // and on her home page, the recall's title in her list
       browser.driver().findElement(By.cssSelector("a[href='#view=home']")).click();
       browser.waitForText(By.cssSelector("main li a [lang=en]"), "Airbag inflator");
+      browser.shoot("home-fr-recall-in-english", Browser.DESKTOP);
     } finally {
       jdbc.sql("update drivecare.recall_campaign set defect_fr = ? where id = ?")
           .params("Le gonfleur peut se rompre.", campaignId).update();
@@ -357,6 +358,7 @@ class SelfServiceBrowserTest {
       browser.waitForText(By.cssSelector("main [lang=en]"), "Airbag inflator");
       assertThat(browser.driver().findElement(By.cssSelector(".sub")).getText()).startsWith("La réparation de sécurité")
           .contains("Airbag inflator");
+      browser.shoot("survey-fr-title-in-english", Browser.PHONE);
     } finally {
       jdbc.sql("update drivecare.recall_campaign set defect_fr = ? where id = ?")
           .params("Le gonfleur peut se rompre.", campaignId).update();
